@@ -1,0 +1,42 @@
+"""``corpus-tools load PATH``: a summary table of the corpus and its problems."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..corpus import problems
+from ._common import add_corpus_arguments, add_format_argument, emit, load
+
+SUMMARY_COLUMNS = ["title", "n_chars", "n_words", "n_sentences", "encoding", "flags"]
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("load", help="summarise a corpus and list the problems found",
+                       description="Load a corpus and print one row per document; inputs "
+                                   "that were skipped or flagged are listed on stderr "
+                                   "(table format) or with --problems.")
+    add_corpus_arguments(p)
+    add_format_argument(p)
+    p.add_argument("--problems", action="store_true",
+                   help="print the problems table instead of the documents")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    corpus = load(args)
+    probs = problems(corpus)
+    if args.problems:
+        emit(probs, args.format, index=False, max_colwidth=100)
+        return 0
+    emit(corpus[SUMMARY_COLUMNS], args.format)
+    if args.format == "table":
+        n_words = int(corpus["n_words"].sum())
+        print(f"\n{len(corpus)} documents, {n_words:,} words, "
+              f"{int(corpus['n_sentences'].sum()):,} sentences from {args.path}")
+        if len(probs):
+            print(f"\nProblems ({len(probs)}):")
+            emit(probs, "table", index=False, max_colwidth=80)
+    elif len(probs):
+        print(f"corpus-tools: {len(probs)} problem(s); see --problems", file=sys.stderr)
+    return 0
