@@ -238,7 +238,7 @@ def _read_folder(folder: Path, *, pattern, recursive, encoding, fallback, issues
                                  f"matches '{pattern}' but is a folder"))
     if not files:
         where = "in or below" if recursive else "in"
-        hint = "" if recursive else " (recursive=True also searches sub-folders)"
+        hint = "" if recursive else " (recursive=True, --recursive, also searches sub-folders)"
         raise CorpusError(f"{folder}: no files matching '{pattern}' {where} this folder{hint}")
     docs = []
     for p in files:
@@ -382,7 +382,7 @@ def _pick_text_column(path, table, text_column):
     if len(stringy) == 1:
         return stringy[0]
     raise CorpusError(f"{path}: cannot tell which column holds the text (columns: "
-                      f"{', '.join(columns) or 'none'}); pass text_column=...")
+                      f"{', '.join(columns) or 'none'}); pass text_column= (--text-column)")
 
 
 def _pick_id_column(path, table, id_column, text_col):

@@ -1,0 +1,47 @@
+"""``corpus-tools report PATH --out DIR``: every notebook rendered to static HTML."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..progress import stderr_is_terminal
+from ..report import render_report
+from ._common import add_corpus_arguments
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("report", help="execute the notebooks on a corpus and write HTML pages",
+                       description="Execute every notebook against the corpus and write one "
+                                   "HTML page per notebook plus index.html to --out.")
+    add_corpus_arguments(p)
+    p.add_argument("--out", default="reports", help="output folder (default: reports)")
+    p.add_argument("--show-code", action="store_true", help="keep code cells in the pages")
+    p.add_argument("--notebooks", help="folder of NN_*.ipynb notebooks (default: the shipped ones)")
+    p.add_argument("--timeout", type=int, default=900, help="seconds one cell may run (default: 900)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    options = {}
+    if args.pattern != "*.txt":
+        options["pattern"] = args.pattern
+    if args.recursive:
+        options["recursive"] = True
+    for name in ("text_column", "id_column"):
+        if getattr(args, name):
+            options[name] = getattr(args, name)
+    if args.encoding != "utf-8":
+        options["encoding"] = args.encoding
+    if args.strict:
+        options["strict"] = True
+    result = render_report(args.path, out=args.out, notebooks=args.notebooks,
+                           show_code=args.show_code, load_options=options, timeout=args.timeout,
+                           progress=stderr_is_terminal())
+    for nb in result.notebooks:
+        state = "ok" if nb.ok else "FAILED"
+        print(f"{state:6} {nb.html_path}  ({nb.seconds:.1f} s)")
+        if not nb.ok:
+            print(f"       {nb.error.splitlines()[-1] if nb.error else ''}", file=sys.stderr)
+    print(f"index: {result.index_path.resolve()}")
+    return 0 if result.ok else 1
