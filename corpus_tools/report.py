@@ -17,6 +17,7 @@ import datetime as _dt
 import html
 import json
 import platform
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from importlib import resources
@@ -114,15 +115,21 @@ def execute_notebook(path: str | Path, *, parameters: dict, timeout: int = 900,
     at = next((i + 1 for i, c in enumerate(nb.cells)
                if "parameters" in c.get("metadata", {}).get("tags", [])), 0)
     nb.cells.insert(at, injected)
-    client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name,
-                            resources={"metadata": {"path": str(path.parent)}})
+    from jupyter_client.manager import KernelManager
+
+    # IPC sockets: the kernel is local, and ipykernel warns about plain TCP.
     error = ""
-    try:
-        client.execute()
-    except CellExecutionError as exc:
-        error = _first_lines(str(exc))
-    except (CellTimeoutError, DeadKernelError, RuntimeError) as exc:
-        error = f"{type(exc).__name__}: {_first_lines(str(exc))}"
+    with tempfile.TemporaryDirectory(prefix="corpus-tools-kernel-") as sockets:
+        manager = KernelManager(kernel_name=kernel_name, transport="ipc",
+                                ip=str(Path(sockets) / "kernel"))
+        client = NotebookClient(nb, km=manager, timeout=timeout, kernel_name=kernel_name,
+                                resources={"metadata": {"path": str(path.parent)}})
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            error = _first_lines(str(exc))
+        except (CellTimeoutError, DeadKernelError, RuntimeError) as exc:
+            error = f"{type(exc).__name__}: {_first_lines(str(exc))}"
     return nb, error
 
 
