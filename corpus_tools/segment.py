@@ -27,7 +27,8 @@ Conventions
   hard-wrapped paragraph).
 
 Token kinds: ``word`` (letters/digits, acronyms, @handles, #tags),
-``number`` (starts with a digit: ``1.13bn``, ``99,000``, ``2003``),
+``number`` (starts with a digit: ``1.13bn``, ``99,000``, ``2003``, ``52-48``,
+``28-year-old``),
 ``clitic``, ``url`` (web addresses and e-mail), ``punct`` (punctuation and
 symbols, one character or a run of dots/dashes). ``n_words`` everywhere
 counts the kinds in :data:`WORD_KINDS`.
@@ -56,6 +57,7 @@ __all__ = [
     "sentence_spans",
     "iter_sentences",
     "sentence_tokens",
+    "sentence_words",
     "count_words",
     "normalize",
 ]
@@ -87,7 +89,7 @@ _TOKEN_RE = re.compile(
     (?P<url>(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]
         |[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
     |(?P<acronym>(?<![^\W_])(?:[^\W\d_]\.){{2,}})
-    |(?P<number>\d+(?:[.,:/]\d+)*[^\W_]*)
+    |(?P<number>\d+(?:[.,:/]\d+)*[^\W_]*(?:-[^\W_]+)*)
     |(?P<clitic>[{_APOS}]{_CLITICS}(?![^\W_]))
     |(?P<word>[@\#]?[^\W_]+(?:(?:-|[{_APOS}](?!{_CLITICS}(?![^\W_])))[^\W_]+)*)
     |(?P<punct>\.{{2,}}|-{{2,}}|\S)
@@ -121,10 +123,55 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             for m in _TOKEN_RE.finditer(text, start, end)]
 
 
+_WORD_GROUPS = frozenset(g for g, k in _KIND.items() if k in WORD_KINDS)
+
+
+def _word_texts(text: str, spans, lowercase: bool) -> list[list[str]]:
+    src = text
+    if lowercase:
+        # Matching ignores case and treats both apostrophes alike, so the
+        # tokens of the normalised text are the normalised tokens whenever
+        # normalising keeps every offset (it does unless a character changes
+        # length when case-folded, such as "İ").
+        low = normalize(text)
+        if len(low) == len(text):
+            src, lowercase = low, False
+    finditer, groups = _TOKEN_RE.finditer, _WORD_GROUPS
+    out = []
+    for start, end in spans:
+        ws = [m.group() for m in finditer(src, start, end) if m.lastgroup in groups]
+        if ws:
+            out.append([normalize(w) for w in ws] if lowercase else ws)
+    return out
+
+
 def words(text: str, *, lowercase: bool = False) -> list[str]:
-    """The word tokens of ``text`` (kinds in :data:`WORD_KINDS`), as strings."""
-    out = [t.text for t in tokens(text) if t.kind in WORD_KINDS]
-    return [normalize(w) for w in out] if lowercase else out
+    """The word tokens of ``text`` (kinds in :data:`WORD_KINDS`), as strings.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    lowercase : bool, default False
+        Return :func:`normalize`-d words (case-folded, straight apostrophes).
+    """
+    found = _word_texts(text, ((0, len(text)),), lowercase)
+    return found[0] if found else []
+
+
+def sentence_words(text: str, *, lowercase: bool = False) -> list[list[str]]:
+    """The word tokens of each sentence of ``text``, as strings.
+
+    The same words as :func:`words`, grouped by :func:`sentence_spans`;
+    sentences without a word (e.g. a lone "--") are left out. This is the
+    input of every n-gram count, so n-grams never cross a sentence boundary.
+
+    Examples
+    --------
+    >>> sentence_words("The U.S. Senate met. It voted 52-48, didn't it?", lowercase=True)
+    [['the', 'u.s.', 'senate', 'met'], ['it', 'voted', '52-48', "didn't", 'it']]
+    """
+    return _word_texts(text, sentence_spans(text), lowercase)
 
 
 def word_spans(text: str) -> list[Span]:

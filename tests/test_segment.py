@@ -76,6 +76,16 @@ def test_token_offsets_cover_every_non_space_char(text):
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, st.text(alphabet="aZİıßKﬁ’'.-!? \n1,:/@#_É", max_size=60)))
+def test_fast_word_lists_equal_the_tokens(text):
+    for lowercase in (False, True):
+        expected = [[segment.normalize(t.text) if lowercase else t.text for t in toks
+                     if t.kind in segment.WORD_KINDS] for _, toks in segment.sentence_tokens(text)]
+        assert segment.sentence_words(text, lowercase=lowercase) == [ws for ws in expected if ws]
+        assert segment.words(text, lowercase=lowercase) == [w for ws in expected for w in ws]
+
+
+@settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_sentences_partition_the_tokens(text):
     spans = segment.sentence_spans(text)

@@ -1,0 +1,426 @@
+"""Which terms are over- or under-represented in a document or group?
+
+Keyness compares how often each term occurs in a *target* (one document or a
+group of documents) with how often it occurs in a *reference* (by default the
+rest of the corpus; or another corpus). Each result row carries the four
+frequencies every measure is computed from, in the notation of the UCREL
+log-likelihood wizard (Rayson & Garside 2000):
+
+* ``a`` = ``freq_target``: occurrences of the term in the target;
+* ``b`` = ``freq_reference``: occurrences of the term in the reference;
+* ``c`` = ``size_target``: words in the target;
+* ``d`` = ``size_reference``: words in the reference.
+
+The measures are tiny objects with one method, ``score(a, b, c, d)``
+(vectorised over numpy arrays), so a user can plug in their own:
+
+* :class:`LogLikelihood` - G2, significance (Rayson & Garside 2000);
+* :class:`ChiSquared` - Pearson's chi-squared on the 2x2 table;
+* :class:`LogRatio` - effect size, binary log of the ratio of relative
+  frequencies (Hardie 2014);
+* :class:`PercentDiff` - %DIFF effect size (Gabrielatos & Marchi 2012).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from typing import Literal, Protocol
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from .corpus import check_corpus
+from .terms import TermOptions, _check_ids, _count_corpus
+
+__all__ = [
+    "KeynessMeasure",
+    "LogLikelihood",
+    "ChiSquared",
+    "LogRatio",
+    "PercentDiff",
+    "MEASURES",
+    "keyness",
+    "key_terms_by_document",
+]
+
+
+class KeynessMeasure(Protocol):
+    """What :func:`keyness` needs from a measure: a name and ``score``."""
+
+    name: str
+    signed: bool  # True if score() is already negative for under-use
+
+    def score(self, a: np.ndarray, b: np.ndarray, c: np.ndarray, d: np.ndarray
+              ) -> np.ndarray:
+        """One value per term from the four frequencies (float arrays)."""
+
+
+class LogLikelihood:
+    """Log-likelihood G2 (Rayson & Garside 2000), as in the UCREL LL wizard.
+
+    ``E1 = c (a + b) / (c + d)``, ``E2 = d (a + b) / (c + d)``,
+    ``G2 = 2 (a ln(a / E1) + b ln(b / E2))`` with ``0 ln 0 = 0``.
+
+    Range ``[0, inf)``; higher = stronger evidence that the term's relative
+    frequency differs (in either direction; :func:`keyness` adds the
+    direction). 3.84 is p < 0.05 and 6.63 is p < 0.01 with one degree of
+    freedom. Language-independent. Not an effect size: it grows with corpus
+    size.
+
+    References
+    ----------
+    Rayson, P. and Garside, R. (2000). Comparing corpora using frequency
+    profiling. Proceedings of the Workshop on Comparing Corpora, ACL 2000,
+    1-6. https://ucrel.lancs.ac.uk/llwizard.html
+    """
+
+    name = "log_likelihood"
+    signed = False
+
+    def score(self, a, b, c, d):
+        e1 = c * (a + b) / (c + d)
+        e2 = d * (a + b) / (c + d)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t1 = np.where(a > 0, a * np.log(a / e1), 0.0)
+            t2 = np.where(b > 0, b * np.log(b / e2), 0.0)
+        return 2.0 * (t1 + t2)
+
+
+class ChiSquared:
+    """Pearson's chi-squared on the 2x2 table (term / other words x target / reference).
+
+    ``N (a (d - b) - b (c - a))^2 / ((a + b) (N - a - b) c d)`` with
+    ``N = c + d``, no Yates correction. Range ``[0, inf)``, higher = stronger
+    evidence of a difference; unreliable when an expected frequency is below 5
+    (Rayson, Berridge & Francis 2004). NaN when the table is degenerate (the
+    term is every word of both sides). AntConc's "chi-squared" sums over the
+    two term cells only and gives smaller values.
+    """
+
+    name = "chi_squared"
+    signed = False
+
+    def score(self, a, b, c, d):
+        n = c + d
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return n * (a * (d - b) - b * (c - a)) ** 2 / ((a + b) * (n - a - b) * c * d)
+
+
+class LogRatio:
+    """Log ratio effect size (Hardie 2014): ``log2((a / c) / (b / d))``.
+
+    Each extra point doubles the ratio of relative frequencies: 1 = twice as
+    frequent in the target, -1 = half as frequent, 0 = equal. Unbounded.
+    A zero frequency is replaced by 0.5 first (Hardie's adjustment), so
+    the value is always finite. Language-independent.
+
+    References
+    ----------
+    Hardie, A. (2014). Log Ratio - an informal introduction. ESRC Centre for
+    Corpus Approaches to Social Science (CASS), Lancaster University.
+    """
+
+    name = "log_ratio"
+    signed = True
+
+    def score(self, a, b, c, d):
+        a = np.where(a == 0, 0.5, a)
+        b = np.where(b == 0, 0.5, b)
+        return np.log2((a / c) / (b / d))
+
+
+class PercentDiff:
+    """%DIFF (Gabrielatos & Marchi 2012): ``100 (a/c - b/d) / (b/d)``.
+
+    How much more (positive) or less (down to -100) frequent the term is in
+    the target, in percent of its reference frequency. ``inf`` when the
+    reference never uses the term (the authors substitute a tiny number
+    instead, giving an arbitrary huge value).
+
+    References
+    ----------
+    Gabrielatos, C. and Marchi, A. (2012). Keyness: Appropriate metrics and
+    practical issues. CADS International Conference, Bologna.
+    """
+
+    name = "percent_diff"
+    signed = True
+
+    def score(self, a, b, c, d):
+        ref = b / d
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(ref > 0, 100.0 * (a / c - ref) / np.where(ref > 0, ref, 1.0),
+                            np.inf)
+
+
+MEASURES: dict[str, KeynessMeasure] = {
+    m.name: m for m in (LogLikelihood(), ChiSquared(), LogRatio(), PercentDiff())}
+"""The built-in measures by name."""
+
+KEYNESS_COLUMNS = ["term", "freq_target", "freq_reference", "size_target", "size_reference",
+                   "per_1000_target", "per_1000_reference", "direction", "log_likelihood",
+                   "p_value", "chi_squared", "log_ratio", "percent_diff", "keyness"]
+
+
+def _ids(corpus: pd.DataFrame, docs: str | Iterable[str], name: str) -> list[str]:
+    wanted = [docs] if isinstance(docs, str) else list(dict.fromkeys(str(d) for d in docs))
+    _check_ids(corpus, wanted, name)
+    if not wanted:
+        raise ValueError(f"{name}: no documents given")
+    return wanted
+
+
+def keyness(
+    corpus: pd.DataFrame,
+    target: str | Sequence[str],
+    *,
+    reference: pd.DataFrame | Sequence[str] | None = None,
+    measure: Literal["log_likelihood", "chi_squared", "log_ratio", "percent_diff"]
+    | KeynessMeasure = "log_likelihood",
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = None,
+    min_count: int = 1,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Key terms of a document or group against the rest of the corpus or a reference.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    target : str or sequence of str
+        The ``doc_id`` (or ``doc_id``\\ s) whose terms are examined.
+    reference : None, sequence of str, or pandas.DataFrame, default None
+        ``None``: every other document of ``corpus``; a list of ``doc_id``\\ s
+        of ``corpus``; or another corpus frame (all its documents).
+    measure : str or KeynessMeasure, default "log_likelihood"
+        Which measure ranks the rows (its signed value is the ``keyness``
+        column). Every built-in measure is reported whatever this is.
+    ngram, lowercase, stopwords
+        How terms are made (:class:`corpus_tools.terms.TermOptions`).
+        Sizes ``c`` and ``d`` always count all words.
+    min_count : int, default 1
+        Keep terms with ``freq_target + freq_reference >= min_count``.
+    progress : bool, default False
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term used by the target or the reference: ``term``, the
+        four frequencies ``freq_target`` (a), ``freq_reference`` (b),
+        ``size_target`` (c), ``size_reference`` (d), ``per_1000_target``,
+        ``per_1000_reference``, ``direction`` (``"over"`` when the term is
+        relatively more frequent in the target, ``"under"`` when less,
+        ``"equal"``), ``log_likelihood``, ``p_value`` (chi-squared
+        distribution, 1 degree of freedom, of G2), ``chi_squared``,
+        ``log_ratio``, ``percent_diff`` and ``keyness`` (the chosen measure,
+        negative for under-use). Sorted by ``keyness`` descending: the most
+        over-represented terms first, the most under-represented last.
+        ``attrs`` holds ``target``, ``reference``, ``measure``.
+
+        When the target or the reference has no words (empty documents, a
+        corpus of one document), no comparison is possible: the measures
+        are NaN and a :class:`UserWarning` says why.
+
+    Raises
+    ------
+    KeyError
+        A ``doc_id`` in ``target`` or ``reference`` is not in the corpus.
+    ValueError
+        Unknown measure, or target and reference overlap.
+
+    Notes
+    -----
+    Counts are compared as bags of words; a term repeated in one long
+    document can be "key" for a group. For a group of documents, check
+    dispersion (``doc_freq`` in :func:`corpus_tools.term_frequencies`).
+
+    Examples
+    --------
+    >>> from corpus_tools import corpus_from_texts
+    >>> c = corpus_from_texts({"a": "tanks tanks tanks and troops",
+    ...                        "b": "troops and talks and more talks"})
+    >>> k = keyness(c, "a")
+    >>> k[["term", "freq_target", "freq_reference", "direction"]].head(1).to_dict("records")
+    [{'term': 'tanks', 'freq_target': 3, 'freq_reference': 0, 'direction': 'over'}]
+    """
+    check_corpus(corpus, caller="keyness")
+    if isinstance(measure, str):
+        if measure not in MEASURES:
+            raise ValueError(f"measure={measure!r}: expected one of {', '.join(MEASURES)} "
+                             f"or an object with .name and .score(a, b, c, d)")
+        chosen = MEASURES[measure]
+    else:
+        chosen = measure
+    opts = TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords)
+    target_ids = _ids(corpus, target, "target")
+    if isinstance(reference, pd.DataFrame):
+        check_corpus(reference, caller="keyness(reference=...)")
+        ref_frame = reference[["text"]]
+        ref_label = str(reference.attrs.get("source", "reference corpus"))
+    else:
+        ref_ids = ([str(i) for i in corpus.index if str(i) not in set(target_ids)]
+                   if reference is None else _ids(corpus, reference, "reference"))
+        overlap = set(ref_ids) & set(target_ids)
+        if overlap:
+            raise ValueError(f"reference: doc_id(s) {', '.join(sorted(overlap)[:5])} are "
+                             f"also in the target")
+        ref_frame = corpus.loc[ref_ids, ["text"]]
+        ref_label = "rest of corpus" if reference is None else ", ".join(ref_ids[:5])
+    tgt_frame = corpus.loc[target_ids, ["text"]]
+    both = pd.concat([tgt_frame, ref_frame], ignore_index=True)
+    both.index = both.index.astype(str)
+    counts = _count_corpus(both, opts, progress=progress, caller="keyness")
+    n_t = len(tgt_frame)
+    m = counts.matrix
+    a = np.asarray(m[:n_t].sum(axis=0), dtype=float).ravel()
+    b = np.asarray(m[n_t:].sum(axis=0), dtype=float).ravel()
+    c = float(counts.n_words[:n_t].sum())
+    d = float(counts.n_words[n_t:].sum())
+    keep = (a + b) >= min_count
+    terms, a, b = counts.terms[keep], a[keep], b[keep]
+    cs, ds = np.full(len(a), c), np.full(len(a), d)
+    frame = pd.DataFrame({
+        "term": pd.array(terms.astype(str) if len(terms) else [], dtype="str"),
+        "freq_target": a.astype(np.int64),
+        "freq_reference": b.astype(np.int64),
+        "size_target": cs.astype(np.int64),
+        "size_reference": ds.astype(np.int64),
+    })
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel_t = a / c * 1000.0 if c else np.full(len(a), np.nan)
+        rel_r = b / d * 1000.0 if d else np.full(len(a), np.nan)
+    frame["per_1000_target"] = rel_t
+    frame["per_1000_reference"] = rel_r
+    sign = np.sign(rel_t - rel_r)
+    frame["direction"] = pd.array(np.where(sign > 0, "over", np.where(sign < 0, "under",
+                                                                      "equal")), dtype="str")
+    if c == 0 or d == 0:
+        side = "target" if c == 0 else "reference"
+        warnings.warn(f"keyness: the {side} has no words, so nothing can be compared; "
+                      f"measures are NaN", UserWarning, stacklevel=2)
+        for name in ("log_likelihood", "p_value", "chi_squared", "log_ratio",
+                     "percent_diff", "keyness"):
+            frame[name] = np.nan
+        frame.loc[frame["direction"] == "equal", "direction"] = ""
+    else:
+        for name, meas in MEASURES.items():
+            frame[name] = meas.score(a, b, cs, ds)
+            if name == "log_likelihood":
+                frame["p_value"] = stats.chi2.sf(frame[name].to_numpy(), 1)
+        value = (frame[chosen.name].to_numpy() if chosen.name in MEASURES
+                 and chosen is MEASURES.get(chosen.name) else chosen.score(a, b, cs, ds))
+        frame["keyness"] = value if getattr(chosen, "signed", False) else value * sign
+    frame = frame[KEYNESS_COLUMNS].sort_values(["keyness", "freq_target", "term"],
+                                               ascending=[False, False, True],
+                                               kind="stable", na_position="last")
+    frame = frame.reset_index(drop=True)
+    frame.attrs.update(target=target_ids, reference=ref_label, measure=chosen.name)
+    return frame
+
+
+def key_terms_by_document(
+    corpus: pd.DataFrame,
+    *,
+    n: int = 5,
+    measure: Literal["log_likelihood", "chi_squared", "log_ratio", "percent_diff"]
+    = "log_likelihood",
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = None,
+    max_p: float = 0.05,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """The key terms of every document against the rest of the corpus, in one table.
+
+    The corpus is counted once; each document is then compared with the
+    sum of all the others, exactly as ``keyness(corpus, doc_id)`` would.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    n : int, default 5
+        Terms listed per direction.
+    measure : str, default "log_likelihood"
+        Ranking measure (see :data:`MEASURES`).
+    ngram, lowercase, stopwords
+        How terms are made (:class:`corpus_tools.terms.TermOptions`).
+    max_p : float, default 0.05
+        Only list terms whose G2 p-value is at most this (``1.0`` lists
+        the top ``n`` whatever their significance).
+    progress : bool, default False
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``doc_id`` (every document of the corpus, in order); columns
+        ``n_words``, ``over`` and ``under``: the over- and under-represented
+        terms as ``"term (G2)"`` strings, most key first, ``""`` when none
+        reaches ``max_p``; and ``n_key_terms``, the number of terms with
+        ``p <= max_p``. An empty document (or a corpus of one document)
+        has nothing to compare: ``over``/``under`` are ``""`` and
+        ``n_key_terms`` is 0.
+
+    Notes
+    -----
+    Cost grows with documents x vocabulary (every term of the corpus is a
+    candidate for under-use), fine for thousands of documents.
+    """
+    check_corpus(corpus, caller="key_terms_by_document")
+    if measure not in MEASURES:
+        raise ValueError(f"measure={measure!r}: expected one of {', '.join(MEASURES)}")
+    chosen = MEASURES[measure]
+    ll = MEASURES["log_likelihood"]
+    opts = TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords)
+    counts = _count_corpus(corpus, opts, progress=progress, caller="key_terms_by_document")
+    m = counts.matrix
+    total = np.asarray(m.sum(axis=0), dtype=float).ravel()
+    by_total = np.argsort(-total, kind="stable")  # most frequent terms first
+    n_all = float(counts.n_words.sum())
+    terms = counts.terms
+    critical = stats.chi2.isf(max_p, 1) if max_p < 1 else 0.0
+    rows = []
+    for i, doc_id in enumerate(counts.doc_ids):
+        c = float(counts.n_words[i])
+        d = n_all - c
+        if c == 0 or d == 0:
+            rows.append((doc_id, int(c), "", "", 0))
+            continue
+        present = m.indices[m.indptr[i]:m.indptr[i + 1]]
+        # A term the document never uses scores higher (more under-used) the more
+        # often the rest of the corpus uses it, for every built-in measure
+        # (G2 = 2 b ln((c + d) / d) when a = 0): only the most frequent absent
+        # terms can make the list, and their significance is a threshold on b.
+        head = by_total[:n + len(present)]
+        absent = head[~np.isin(head, present)][:n]
+        idx = np.concatenate([present, absent])
+        a = np.concatenate([m.data[m.indptr[i]:m.indptr[i + 1]].astype(float),
+                            np.zeros(len(absent))])
+        b = total[idx] - a
+        cs, ds = np.full(len(idx), c), np.full(len(idx), d)
+        g2 = ll.score(a, b, cs, ds)
+        sign = np.sign(a / c - b / d)
+        value = chosen.score(a, b, cs, ds)
+        key = value if chosen.signed else value * sign
+        ok = stats.chi2.sf(g2, 1) <= max_p
+        over = np.flatnonzero(ok & (sign > 0))
+        under = np.flatnonzero(ok & (sign < 0))
+        over = over[np.lexsort((idx[over], -a[over], -key[over]))][:n]
+        under = under[np.lexsort((idx[under], key[under]))][:n]
+        b_min = critical / (2 * np.log((c + d) / d))  # absent terms need b >= b_min
+        n_absent_key = int((total >= b_min).sum() - (total[present] >= b_min).sum())
+        n_key = int((ok[:len(present)]).sum()) + n_absent_key
+        fmt = "{} ({:.1f})"
+        rows.append((doc_id, int(c),
+                     ", ".join(fmt.format(terms[idx[j]], g2[j]) for j in over),
+                     ", ".join(fmt.format(terms[idx[j]], g2[j]) for j in under),
+                     n_key))
+    frame = pd.DataFrame(rows, columns=["doc_id", "n_words", "over", "under", "n_key_terms"])
+    frame = frame.astype({"doc_id": "str", "over": "str", "under": "str"})
+    return frame.set_index("doc_id")

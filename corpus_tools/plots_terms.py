@@ -1,0 +1,235 @@
+"""Figures for term analyses: top terms, two-document scatter, keyness bars, Zipf plot.
+
+Every function draws on the ``ax`` it is given (or on a new figure's axes)
+and returns the Axes; none calls ``show()`` or ``savefig()``. Inputs are the
+frames returned by :mod:`corpus_tools.terms` and :mod:`corpus_tools.keyness`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["plot_top_terms", "plot_term_scatter", "plot_keyness", "plot_zipf"]
+
+_OVER = "#1f77b4"
+_UNDER = "#d62728"
+_SHARED = "#7f7f7f"
+
+
+def _axes(ax, figsize=(6, 4)):
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _empty(ax, message: str):
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes,
+            color="0.4")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def plot_top_terms(top: pd.DataFrame, *, doc_id: str | None = None, column: str = "count",
+                   ax=None, color: str = _OVER, **kw):
+    """Horizontal bars of one document's top terms.
+
+    Parameters
+    ----------
+    top : pandas.DataFrame
+        Output of :func:`corpus_tools.terms.top_terms` (or any frame with
+        ``doc_id``, ``term`` and ``column``).
+    doc_id : str, optional
+        The document to show; default the first in ``top``.
+    column : str, default "count"
+        The bar length.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; a new figure is made when omitted.
+    color : str
+        Bar colour.
+    **kw
+        Passed to :meth:`~matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        With a note instead of bars when the document has no terms.
+    """
+    ax = _axes(ax)
+    if top.empty:
+        return _empty(ax, "no terms")
+    doc_id = str(top["doc_id"].iloc[0]) if doc_id is None else str(doc_id)
+    rows = top[top["doc_id"] == doc_id]
+    ax.set_title(doc_id, fontsize="medium")
+    if rows.empty:
+        return _empty(ax, "no terms (empty document?)")
+    # First row on top: keep the order of ``top`` (its rank) when there is one.
+    rows = (rows.sort_values("rank", ascending=False, kind="stable") if "rank" in rows
+            else rows.sort_values(column, ascending=True, kind="stable"))
+    ax.barh(rows["term"].tolist(), rows[column].to_numpy(), color=color, **kw)
+    ax.set_xlabel(column.replace("_", " "))
+    ax.tick_params(axis="y", labelsize="small")
+    return ax
+
+
+def plot_term_scatter(comparison: pd.DataFrame, *, n_labels: int = 12, ax=None, **kw):
+    """Log-log scatter of two documents' term frequencies (in the spirit of scattertext).
+
+    Each point is a term at (count in ``a``, count in ``b``). Terms used in
+    the same proportion by both documents lie on the dashed diagonal (scaled
+    by the two document lengths); terms only one document uses sit on the
+    "0" line of the other axis. The most frequent one-sided terms and the
+    shared terms furthest from the diagonal are labelled: candidates for
+    synonym swaps between an original and a rewrite.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        Output of :func:`corpus_tools.terms.compare_terms`.
+    n_labels : int, default 12
+        How many terms to label.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+    **kw
+        Passed to :meth:`~matplotlib.axes.Axes.scatter`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    ax = _axes(ax, figsize=(6, 6))
+    a = comparison.attrs.get("a", "document a")
+    b = comparison.attrs.get("b", "document b")
+    ax.set_xlabel(f"count in {a}")
+    ax.set_ylabel(f"count in {b}")
+    if comparison.empty:
+        return _empty(ax, "no terms")
+    ca = comparison["count_a"].to_numpy(dtype=float)
+    cb = comparison["count_b"].to_numpy(dtype=float)
+    zero = 0.5  # where a count of 0 is drawn on the log axis
+    x = np.where(ca > 0, ca, zero)
+    y = np.where(cb > 0, cb, zero)
+    rng = np.random.default_rng(0)  # jitter so identical counts do not hide each other
+    jx = x * np.exp(rng.uniform(-0.08, 0.08, len(x)))
+    jy = y * np.exp(rng.uniform(-0.08, 0.08, len(y)))
+    colours = comparison["side"].map({"shared": _SHARED, "only_a": _OVER,
+                                      "only_b": _UNDER}).tolist()
+    ax.scatter(jx, jy, s=kw.pop("s", 12), c=colours, alpha=kw.pop("alpha", 0.6),
+               linewidths=0, **kw)
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    top = max(x.max(), y.max()) * 1.5
+    na = comparison.attrs.get("n_words_a") or ca.sum() or 1
+    nb = comparison.attrs.get("n_words_b") or cb.sum() or 1
+    line = np.array([zero * 0.8, top])
+    ax.plot(line, line * nb / na, ls="--", lw=1, color="0.3", label="same relative frequency")
+    ax.set_xlim(zero * 0.8, top)
+    ax.set_ylim(zero * 0.8, top)
+    for axis_set in (ax.set_xticks, ax.set_yticks):
+        ticks = [zero] + [t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if t < top]
+        axis_set(ticks, ["0"] + [str(t) for t in ticks[1:]])
+    ax.minorticks_off()
+    # Label: the most frequent one-sided terms, and shared terms far off the diagonal.
+    # Terms at the same point share one label ("army, troops, +3").
+    ratio = np.abs(np.log((ca + 0.5) / na) - np.log((cb + 0.5) / nb))
+    score = ratio * np.log1p(ca + cb)
+    points = pd.DataFrame({"x": x, "y": y, "score": score,
+                           "term": comparison["term"].astype(str).to_numpy()})
+    points = points.sort_values(["score", "term"], ascending=[False, True], kind="stable")
+    for (px, py), group in list(points.groupby(["x", "y"], sort=False))[:n_labels]:
+        names = group["term"].tolist()
+        label = ", ".join(names[:3]) + (f", +{len(names) - 3}" if len(names) > 3 else "")
+        ax.annotate(label, (px, py), fontsize="x-small", xytext=(4, 4),
+                    textcoords="offset points")
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker="o", ls="", color=c, label=l)
+               for c, l in ((_SHARED, "both"), (_OVER, f"only {a}"), (_UNDER, f"only {b}"))]
+    ax.legend(handles=handles + [ax.lines[0]], fontsize="x-small", loc="upper left")
+    return ax
+
+
+def plot_keyness(key: pd.DataFrame, *, n: int = 10, ax=None, **kw):
+    """Bars of the ``n`` most over- and ``n`` most under-represented terms.
+
+    Parameters
+    ----------
+    key : pandas.DataFrame
+        Output of :func:`corpus_tools.keyness.keyness` (uses ``term`` and
+        the signed ``keyness`` column).
+    n : int, default 10
+        Terms per side.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+    **kw
+        Passed to :meth:`~matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Over-represented terms (positive, blue) on top, under-represented
+        (negative, red) below, in the order of ``key``; for log-likelihood,
+        dotted lines at +-3.84 (p = 0.05). A note when no value could be
+        computed.
+    """
+    ax = _axes(ax, figsize=(6, 5))
+    valid = key.dropna(subset=["keyness"])
+    pos = valid[valid["keyness"] > 0].head(n)
+    neg = valid[valid["keyness"] < 0].tail(n)
+    measure = key.attrs.get("measure", "keyness").replace("_", " ")
+    ax.set_xlabel(f"{measure} (+ over-, - under-represented)")
+    target = key.attrs.get("target")
+    if target:
+        ax.set_title(", ".join(map(str, target[:3])) + (" ..." if len(target) > 3 else ""),
+                     fontsize="medium")
+    # ``key`` is sorted by keyness, most over-represented first: keep that order
+    # from top to bottom (barh draws its first bar at the bottom).
+    rows = pd.concat([pos, neg]).iloc[::-1]
+    if rows.empty:
+        return _empty(ax, "no key terms")
+    values = rows["keyness"].to_numpy()
+    ax.barh(rows["term"].tolist(), values, color=np.where(values > 0, _OVER, _UNDER), **kw)
+    ax.axvline(0, color="0.3", lw=0.8)
+    if key.attrs.get("measure") == "log_likelihood":
+        for x in (-3.84, 3.84):  # chi-squared critical value, 1 df, p = 0.05
+            ax.axvline(x, color="0.5", lw=0.8, ls=":")
+        ax.text(3.84, 1.0, " p = 0.05", transform=ax.get_xaxis_transform(), fontsize="x-small",
+                va="bottom", color="0.4")
+    ax.tick_params(axis="y", labelsize="small")
+    return ax
+
+
+def plot_zipf(tf: pd.DataFrame, *, ax=None, **kw):
+    """Zipf rank-frequency plot of the corpus vocabulary (log-log).
+
+    Parameters
+    ----------
+    tf : pandas.DataFrame
+        Output of :func:`corpus_tools.terms.term_frequencies` (counts are
+        summed over documents per term).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+    **kw
+        Passed to :meth:`~matplotlib.axes.Axes.plot`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The observed curve and the ideal Zipf line ``f(r) = f(1) / r``
+        (Zipf 1949) for reference.
+    """
+    ax = _axes(ax)
+    ax.set_xlabel("rank")
+    ax.set_ylabel("frequency")
+    if tf.empty:
+        return _empty(ax, "no terms")
+    freq = np.sort(tf.groupby("term", sort=False)["count"].sum().to_numpy())[::-1]
+    rank = np.arange(1, len(freq) + 1)
+    ax.loglog(rank, freq, marker=kw.pop("marker", "."), ls=kw.pop("ls", "-"),
+              ms=kw.pop("ms", 3), label="observed", **kw)
+    ax.loglog(rank, freq[0] / rank, ls="--", color="0.4", lw=1, label="Zipf: f(1) / rank")
+    ax.legend(fontsize="small")
+    return ax

@@ -1,0 +1,772 @@
+"""Which words and phrases does each document use, and how often?
+
+Term counts, relative frequencies, document frequencies and tf-idf for words
+and n-grams, a sparse document-term matrix for scikit-learn users, the
+comparison of two documents' vocabularies and the most similar pair of
+documents.
+
+How terms are made
+------------------
+Every document is split once with :func:`corpus_tools.segment.sentence_tokens`
+(the toolkit's single tokenizer). The *words* of a sentence are its tokens of
+the kinds in :data:`~corpus_tools.segment.WORD_KINDS` (words, numbers, URLs);
+punctuation and the clitics ``'s 're ...`` are not words, and are skipped.
+
+* A unigram is a word; an n-gram is ``n`` consecutive words of one sentence
+  joined by single spaces (``"prime minister"``). **n-grams never cross a
+  sentence boundary**; inside a sentence they run across skipped
+  punctuation, as scikit-learn's and AntConc's n-grams do.
+* With ``lowercase=True`` (the default) words are normalised with
+  :func:`~corpus_tools.segment.normalize` (case-folded, curly apostrophes made
+  straight).
+* Stop words (:mod:`corpus_tools.stopwords`) are matched on the normalised
+  word. A unigram that is a stop word is dropped, and so is every n-gram
+  that *contains* one (n-grams are formed first, so ``"bank of england"``
+  never becomes ``"bank england"``).
+* Document sizes (``n_words``, the denominator of ``per_1000``) always count
+  every word, stop words included, so relative frequencies stay comparable
+  whatever the stop list.
+
+Counts come first: each document's term counts are computed once and every
+column (relative frequency, document frequency, tf-idf) is a formula over
+them. Memory grows with the number of distinct (document, term) pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from array import array
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+
+from .corpus import check_corpus
+from .progress import progress as _progress
+from .segment import sentence_words, words
+from .stopwords import resolve_stopwords
+
+__all__ = [
+    "TermOptions",
+    "DocumentTermMatrix",
+    "UnknownDocumentError",
+    "term_frequencies",
+    "top_terms",
+    "summarize_top_terms",
+    "document_term_matrix",
+    "compare_terms",
+    "summarize_comparison",
+    "similar_pairs",
+    "most_similar_pair",
+    "doc_words",
+]
+
+TF_COLUMNS = ["doc_id", "term", "n", "count", "per_1000", "doc_freq", "tf_idf"]
+
+
+@dataclass(frozen=True)
+class TermOptions:
+    """How documents are turned into terms (shared by every term analysis).
+
+    Parameters
+    ----------
+    ngram : int or (int, int), default 1
+        Term length in words: ``1`` for single words, ``2`` for bigrams,
+        ``(1, 2)`` for both (an inclusive range, as scikit-learn's
+        ``ngram_range``).
+    lowercase : bool, default True
+        Case-fold words and straighten apostrophes, so ``The`` and ``the``
+        are one term. ``False`` keeps the spelling of the text.
+    stopwords : "english", iterable of str, or None, default None
+        Words to leave out (see :func:`corpus_tools.stopwords.resolve_stopwords`);
+        n-grams containing one are left out too. ``None`` keeps every word,
+        which is what frequency and keyness statistics assume.
+    min_count : int, default 1
+        Keep only terms that occur at least this many times in the whole
+        corpus (the analysed documents).
+    """
+
+    ngram: int | tuple[int, int] = 1
+    lowercase: bool = True
+    stopwords: str | Iterable[str] | None = None
+    min_count: int = 1
+    stopword_set: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ngram = self.ngram
+        if isinstance(ngram, (int, np.integer)) and not isinstance(ngram, bool):
+            lo = hi = ngram
+        elif isinstance(ngram, (tuple, list)) and len(ngram) == 2:
+            lo, hi = ngram
+        else:
+            lo = hi = None
+        if not (isinstance(lo, (int, np.integer)) and isinstance(hi, (int, np.integer))
+                and 1 <= lo <= hi):
+            raise ValueError(f"ngram={ngram!r}: expected a positive int or a range (lo, hi) "
+                             f"with 1 <= lo <= hi")
+        object.__setattr__(self, "ngram", int(lo) if lo == hi else (int(lo), int(hi)))
+        if not isinstance(self.min_count, (int, np.integer)) or self.min_count < 1:
+            raise ValueError(f"min_count={self.min_count!r}: expected an int >= 1")
+        stop = resolve_stopwords(self.stopwords)
+        if not isinstance(self.stopwords, (str, type(None))):
+            object.__setattr__(self, "stopwords", tuple(sorted(stop)))
+        object.__setattr__(self, "stopword_set", stop)
+
+    @property
+    def ngram_range(self) -> range:
+        """The n-gram lengths counted, e.g. ``range(1, 3)`` for ``(1, 2)``."""
+        lo, hi = (self.ngram, self.ngram) if isinstance(self.ngram, int) else self.ngram
+        return range(lo, hi + 1)
+
+
+def _options(ngram, lowercase, stopwords, min_count) -> TermOptions:
+    return TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                       min_count=min_count)
+
+
+def _texts(corpus: pd.DataFrame, caller: str) -> tuple[list[str], list[str]]:
+    check_corpus(corpus, caller=caller)
+    ids = [str(i) for i in corpus.index]
+    texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
+    return ids, texts
+
+
+def doc_words(text: str, *, lowercase: bool = True) -> list[list[str]]:
+    """The words of ``text``, one list per sentence (the input of every n-gram).
+
+    Parameters
+    ----------
+    text : str
+        A document.
+    lowercase : bool, default True
+        Normalise each word with :func:`corpus_tools.segment.normalize`.
+
+    Returns
+    -------
+    list of list of str
+        Empty for an empty or blank text.
+
+    Examples
+    --------
+    >>> doc_words("The U.S. Senate met. It voted 52-48, didn't it?")
+    [['the', 'u.s.', 'senate', 'met'], ['it', 'voted', '52-48', "didn't", 'it']]
+    """
+    return sentence_words(text, lowercase=lowercase)
+
+
+def _doc_counts(sentences: list[list[str]], opts: TermOptions) -> Counter:
+    """Term counts of one document, from its words per sentence."""
+    stop = opts.stopword_set
+    lower = opts.lowercase
+    grams: list[str] = []
+    for n in opts.ngram_range:
+        for ws in sentences:
+            if len(ws) < n:
+                continue
+            if stop:
+                keys = ws if lower else [w.replace("’", "'").lower() for w in ws]
+                ok = [k not in stop for k in keys]
+                if n == 1:
+                    grams += [w for w, good in zip(ws, ok) if good]
+                elif n == 2:
+                    grams += [f"{a} {b}" for a, b, g1, g2 in zip(ws, ws[1:], ok, ok[1:])
+                              if g1 and g2]
+                else:
+                    grams += [" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)
+                              if all(ok[i:i + n])]
+            elif n == 1:
+                grams += ws
+            elif n == 2:
+                grams += [f"{a} {b}" for a, b in zip(ws, ws[1:])]
+            else:
+                grams += [" ".join(ws[i:i + n]) for i in range(len(ws) - n + 1)]
+    return Counter(grams)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """Sparse (document, term) counts of a corpus: the base of every table."""
+
+    doc_ids: list[str]
+    n_words: np.ndarray          # words per document (stop words included)
+    terms: np.ndarray            # object array, sorted
+    matrix: sparse.csr_matrix    # documents x terms, int64 counts
+
+
+def _count_corpus(corpus: pd.DataFrame, opts: TermOptions, *, progress: bool = False,
+                  caller: str = "term_frequencies") -> _Counts:
+    ids, texts = _texts(corpus, caller)
+    unigrams_only = opts.ngram == 1
+    all_terms: list[str] = []
+    data = array("q")
+    per_doc = np.zeros(len(texts), dtype=np.int64)
+    n_words = np.zeros(len(texts), dtype=np.int64)
+    for i, text in enumerate(_progress(texts, enabled=progress, total=len(texts),
+                                       desc="counting terms")):
+        sentences = (([ws] if (ws := words(text, lowercase=opts.lowercase)) else [])
+                     if unigrams_only else doc_words(text, lowercase=opts.lowercase))
+        n_words[i] = sum(map(len, sentences))
+        counts = _doc_counts(sentences, opts)
+        all_terms += counts
+        data.extend(counts.values())
+        per_doc[i] = len(counts)
+    # One hash table for the whole vocabulary (pandas' C factorize).
+    codes, uniques = pd.factorize(np.array(all_terms, dtype=object)
+                                  if all_terms else np.zeros(0, dtype=object))
+    del all_terms
+    terms = np.asarray(uniques, dtype=object)
+    n_terms = len(terms)
+    cols_a = codes.astype(np.int64)
+    rows_a = np.repeat(np.arange(len(texts), dtype=np.int64), per_doc)
+    data_a = np.frombuffer(data, dtype=np.int64) if len(data) else np.zeros(0, np.int64)
+    keep = np.ones(n_terms, dtype=bool)
+    if opts.min_count > 1 and n_terms:
+        keep = np.bincount(cols_a, weights=data_a, minlength=n_terms) >= opts.min_count
+    # Renumber the kept terms in sorted order, so columns are reproducible.
+    kept = np.flatnonzero(keep)
+    order = kept[np.argsort(terms[kept].astype(str), kind="stable")] if len(kept) else kept
+    new_index = np.full(n_terms, -1, dtype=np.int64)
+    new_index[order] = np.arange(len(order))
+    mapped = new_index[cols_a]
+    sel = mapped >= 0
+    matrix = sparse.csr_matrix((data_a[sel], (rows_a[sel], mapped[sel])),
+                               shape=(len(ids), len(order)), dtype=np.int64)
+    matrix.sort_indices()
+    return _Counts(ids, n_words, terms[order], matrix)
+
+
+def _idf(matrix: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Smoothed idf (scikit-learn's) and document frequency of every column."""
+    n_docs = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    return np.log((1 + n_docs) / (1 + df)) + 1.0, df
+
+
+def term_frequencies(
+    corpus: pd.DataFrame,
+    *,
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = None,
+    min_count: int = 1,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Count the terms of every document: one row per (document, term).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame (:func:`corpus_tools.load_corpus`); only its index and
+        ``text`` column are read, and it is not modified.
+    ngram, lowercase, stopwords, min_count
+        How terms are made; see :class:`TermOptions` for the defaults.
+    progress : bool, default False
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns:
+
+        * ``doc_id`` - the document (str);
+        * ``term`` - the word or n-gram (words joined by one space);
+        * ``n`` - number of words in the term;
+        * ``count`` - occurrences in the document;
+        * ``per_1000`` - ``count`` per 1,000 words of the document (all
+          words, stop words included; higher = more frequent);
+        * ``doc_freq`` - number of documents of the corpus that use the term;
+        * ``tf_idf`` - ``count * idf`` with the smoothed inverse document
+          frequency ``idf = ln((1 + N) / (1 + doc_freq)) + 1`` over the ``N``
+          documents (scikit-learn's ``TfidfTransformer(norm=None)``; >= count,
+          higher = more frequent here and rarer elsewhere; with one document
+          it equals ``count``).
+
+        Rows are grouped by document (in corpus order), most frequent term
+        first, ties alphabetical. An empty document has no rows (its
+        ``doc_id`` is absent); so does a document whose words are all stop
+        words. ``frame.attrs["n_words"]`` maps every ``doc_id`` to its number
+        of words.
+
+    See Also
+    --------
+    document_term_matrix : the same counts as a sparse matrix.
+    top_terms : the first ``n`` rows per document.
+
+    Examples
+    --------
+    >>> from corpus_tools import corpus_from_texts
+    >>> tf = term_frequencies(corpus_from_texts({"a": "The cat saw the dog."}))
+    >>> tf[["term", "count", "per_1000"]].head(2).to_dict("records")
+    [{'term': 'the', 'count': 2, 'per_1000': 400.0}, {'term': 'cat', 'count': 1, 'per_1000': 200.0}]
+    """
+    opts = _options(ngram, lowercase, stopwords, min_count)
+    counts = _count_corpus(corpus, opts, progress=progress)
+    return _tidy(counts)
+
+
+def _row_order(rows, data, cols, shape) -> np.ndarray:
+    """Order (document, most frequent first, term): one int64 key when it fits."""
+    if not len(data):
+        return np.zeros(0, dtype=np.int64)
+    top = int(data.max()) + 1
+    if shape[0] * top * shape[1] < 2 ** 62:
+        key = (rows * top + (top - 1 - data)) * shape[1] + cols
+        return np.argsort(key, kind="stable")
+    return np.lexsort((cols, -data, rows))
+
+
+def _tidy(counts: _Counts) -> pd.DataFrame:
+    m = counts.matrix.tocoo()
+    rows, cols, data = m.row.astype(np.int64), m.col.astype(np.int64), m.data
+    idf, df = _idf(counts.matrix)
+    order = _row_order(rows, data, cols, counts.matrix.shape)
+    rows, cols, data = rows[order], cols[order], data[order]
+    ids = pd.Index(counts.doc_ids, dtype="str")
+    sizes = counts.n_words[rows]
+    terms = pd.Index(counts.terms, dtype="str")
+    n_of_term = terms.str.count(" ").to_numpy(dtype=np.int64) + 1
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_1000 = data * 1000.0 / sizes
+    frame = pd.DataFrame({
+        "doc_id": _labels(rows, ids),
+        "term": _labels(cols, terms),
+        "n": n_of_term[cols],
+        "count": data.astype(np.int64),
+        "per_1000": per_1000,
+        "doc_freq": df[cols].astype(np.int64),
+        "tf_idf": data * idf[cols],
+    }, columns=TF_COLUMNS)
+    frame.attrs["n_words"] = dict(zip(counts.doc_ids, counts.n_words.tolist()))
+    return frame
+
+
+def _labels(codes: np.ndarray, labels: pd.Index) -> pd.Series:
+    """``labels[codes]`` as a str column (an Arrow take: no Python object per row)."""
+    return pd.Series(labels.array.take(codes), dtype="str")
+
+
+def top_terms(
+    corpus: pd.DataFrame,
+    *,
+    n: int = 10,
+    by: Literal["count", "tf_idf", "per_1000"] = "count",
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = "english",
+    min_count: int = 1,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """The ``n`` most frequent (or most distinctive) terms of each document.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    n : int, default 10
+        Terms per document (fewer when a document has fewer terms).
+    by : {"count", "tf_idf", "per_1000"}, default "count"
+        Ranking column; ties are broken alphabetically. ``"tf_idf"`` favours
+        terms that are frequent in the document and rare in the others.
+    ngram, lowercase, stopwords, min_count
+        As in :func:`term_frequencies`, except that stop words default to
+        ``"english"``: a list of top terms is otherwise all "the" and "of".
+    progress : bool, default False
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`term_frequencies` plus ``rank`` (1 = top), at
+        most ``n`` rows per document; empty documents have none.
+    """
+    if by not in ("count", "tf_idf", "per_1000"):
+        raise ValueError(f"by={by!r}: expected 'count', 'tf_idf' or 'per_1000'")
+    if n < 1:
+        raise ValueError(f"n={n!r}: expected a positive number of terms")
+    tf = term_frequencies(corpus, ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                          min_count=min_count, progress=progress)
+    order = {d: i for i, d in enumerate(str(i) for i in corpus.index)}
+    tf = tf.assign(_doc=tf["doc_id"].map(order))
+    tf = tf.sort_values(["_doc", by, "term"], ascending=[True, False, True], kind="stable")
+    tf = tf.groupby("_doc", sort=False).head(n).drop(columns="_doc")
+    tf.insert(1, "rank", tf.groupby("doc_id", sort=False).cumcount() + 1)
+    return tf.reset_index(drop=True)
+
+
+def summarize_top_terms(top: pd.DataFrame, *, column: str = "count") -> pd.DataFrame:
+    """One row per document listing its top terms as ``"term (value)"``.
+
+    Parameters
+    ----------
+    top : pandas.DataFrame
+        Output of :func:`top_terms`.
+    column : str, default "count"
+        The value shown after each term.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``doc_id`` (documents with at least one term, in the order of
+        ``top``), column ``top_terms``.
+
+    Examples
+    --------
+    >>> from corpus_tools import corpus_from_texts
+    >>> summarize_top_terms(top_terms(corpus_from_texts({"a": "War, war and peace."}))).to_dict()
+    {'top_terms': {'a': 'war (2), peace (1)'}}
+    """
+    if top.empty:
+        return pd.DataFrame({"top_terms": pd.Series(dtype="str")},
+                            index=pd.Index([], name="doc_id", dtype="str"))
+    fmt = "{} ({:g})".format
+    labels = [fmt(t, v) for t, v in zip(top["term"], top[column])]
+    joined = (pd.Series(labels, index=top.index).groupby(top["doc_id"], sort=False)
+              .agg(", ".join))
+    out = joined.rename("top_terms").to_frame()
+    out.index.name = "doc_id"
+    return out
+
+
+@dataclass(frozen=True)
+class DocumentTermMatrix:
+    """A sparse document-term matrix with its row and column labels.
+
+    Attributes
+    ----------
+    matrix : scipy.sparse.csr_matrix
+        Shape ``(n_documents, n_terms)``; rows follow ``doc_ids``, columns
+        follow ``terms``. Never densified.
+    doc_ids : pandas.Index
+        Row labels (every document of the corpus, empty ones as all-zero rows).
+    terms : pandas.Index
+        Column labels, sorted (the vocabulary; ``terms.get_loc(t)`` is a
+        column number).
+    n_words : numpy.ndarray
+        Words per document (stop words included).
+    weight : str
+        What the cells hold: ``"count"``, ``"per_1000"`` or ``"tf_idf"``.
+    """
+
+    matrix: sparse.csr_matrix
+    doc_ids: pd.Index
+    terms: pd.Index
+    n_words: np.ndarray
+    weight: str
+
+    @property
+    def vocabulary(self) -> dict[str, int]:
+        """``{term: column}`` as scikit-learn's ``vocabulary_``."""
+        return {t: i for i, t in enumerate(self.terms)}
+
+
+def document_term_matrix(
+    corpus: pd.DataFrame,
+    *,
+    weight: Literal["count", "per_1000", "tf_idf"] = "count",
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = None,
+    min_count: int = 1,
+    progress: bool = False,
+) -> DocumentTermMatrix:
+    """The corpus as a sparse document-term matrix (for scikit-learn and friends).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    weight : {"count", "per_1000", "tf_idf"}, default "count"
+        Cell values: raw counts, counts per 1,000 words of the document, or
+        tf-idf as defined in :func:`term_frequencies` (no row normalisation;
+        use ``sklearn.preprocessing.normalize`` for unit rows).
+    ngram, lowercase, stopwords, min_count
+        How terms are made; see :class:`TermOptions`.
+    progress : bool, default False
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    DocumentTermMatrix
+        ``.matrix`` (CSR, documents x terms), ``.doc_ids``, ``.terms``,
+        ``.n_words``. An empty document is an all-zero row; a corpus without
+        words gives zero columns. Memory is proportional to the number of
+        distinct (document, term) pairs.
+    """
+    if weight not in ("count", "per_1000", "tf_idf"):
+        raise ValueError(f"weight={weight!r}: expected 'count', 'per_1000' or 'tf_idf'")
+    opts = _options(ngram, lowercase, stopwords, min_count)
+    counts = _count_corpus(corpus, opts, progress=progress, caller="document_term_matrix")
+    matrix = counts.matrix
+    if weight == "tf_idf":
+        idf, _ = _idf(matrix)
+        matrix = (matrix @ sparse.diags(idf)).tocsr()
+    elif weight == "per_1000":
+        with np.errstate(divide="ignore"):
+            scale = np.where(counts.n_words > 0, 1000.0 / np.maximum(counts.n_words, 1), 0.0)
+        matrix = (sparse.diags(scale) @ matrix).tocsr()
+    return DocumentTermMatrix(matrix, pd.Index(counts.doc_ids, name="doc_id", dtype="str"),
+                              pd.Index(counts.terms, name="term", dtype="str"),
+                              counts.n_words, weight)
+
+
+class UnknownDocumentError(KeyError):
+    """A ``doc_id`` argument names no document of the corpus."""
+
+    def __str__(self) -> str:  # KeyError would print the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+def _check_ids(corpus: pd.DataFrame, wanted: list[str], name: str) -> None:
+    ids = [str(i) for i in corpus.index]
+    known = set(ids)
+    missing = [d for d in wanted if d not in known]
+    if missing:
+        shown = ", ".join(ids[:5]) + (" ..." if len(ids) > 5 else "")
+        raise UnknownDocumentError(f"{name}: no doc_id {', '.join(map(repr, missing[:5]))} "
+                                   f"in the corpus (doc_ids: {shown})")
+
+
+def _doc_id(corpus: pd.DataFrame, doc: object, name: str) -> str:
+    _check_ids(corpus, [str(doc)], name)
+    return str(doc)
+
+
+def compare_terms(
+    corpus: pd.DataFrame,
+    a: str,
+    b: str,
+    *,
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """The terms two documents share and the terms only one of them uses.
+
+    The raw material for spotting synonym swaps between an original and a
+    rewrite: a spun article keeps the names and numbers (``shared``) and
+    replaces common words, which then show up as ``only_a`` / ``only_b``.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    a, b : str
+        The two ``doc_id``\\ s.
+    ngram, lowercase, stopwords
+        How terms are made; see :class:`TermOptions`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term used by either document, columns ``term``,
+        ``count_a``, ``count_b``, ``per_1000_a``, ``per_1000_b`` (NaN for an
+        empty document), ``total`` (``count_a + count_b``) and ``side``:
+        ``"shared"``, ``"only_a"`` or ``"only_b"``. Sorted shared terms first,
+        then ``only_a`` then ``only_b``, each by ``total`` descending then
+        term. ``attrs`` holds ``a``, ``b``, ``n_words_a``, ``n_words_b``.
+        Two empty documents give no rows.
+
+    Raises
+    ------
+    KeyError
+        ``a`` or ``b`` is not a ``doc_id`` of the corpus.
+    """
+    a = _doc_id(corpus, a, "a")
+    b = _doc_id(corpus, b, "b")
+    pair = corpus.loc[[a] if a == b else [a, b], ["text"]]
+    opts = _options(ngram, lowercase, stopwords, 1)
+    counts = _count_corpus(pair, opts, caller="compare_terms")
+    m = counts.matrix.toarray()  # two rows only
+    ca = m[0]
+    cb = m[-1]
+    na, nb = int(counts.n_words[0]), int(counts.n_words[-1])
+    nan = float("nan")
+    side = np.where((ca > 0) & (cb > 0), "shared", np.where(ca > 0, "only_a", "only_b"))
+    frame = pd.DataFrame({
+        "term": pd.array(counts.terms.astype(str) if len(counts.terms) else [], dtype="str"),
+        "count_a": ca.astype(np.int64),
+        "count_b": cb.astype(np.int64),
+        "per_1000_a": ca * 1000.0 / na if na else np.full(len(ca), nan),
+        "per_1000_b": cb * 1000.0 / nb if nb else np.full(len(cb), nan),
+        "total": (ca + cb).astype(np.int64),
+        "side": pd.array(side, dtype="str"),
+    })
+    rank = frame["side"].map({"shared": 0, "only_a": 1, "only_b": 2})
+    frame = (frame.assign(_rank=rank)
+             .sort_values(["_rank", "total", "term"], ascending=[True, False, True],
+                          kind="stable")
+             .drop(columns="_rank").reset_index(drop=True))
+    frame.attrs.update(a=a, b=b, n_words_a=na, n_words_b=nb)
+    return frame
+
+
+def summarize_comparison(comparison: pd.DataFrame, *, n: int = 25) -> pd.DataFrame:
+    """The words only one of two documents uses, as two readable lines.
+
+    Parameters
+    ----------
+    comparison : pandas.DataFrame
+        Output of :func:`compare_terms`.
+    n : int, default 25
+        Words listed per side, most frequent first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``side`` (``"only <a>"``, ``"only <b>"`` with the two doc ids),
+        columns ``n_terms`` (how many words only that document uses) and
+        ``terms`` (``"word (count)"``, comma-separated; ``""`` when none).
+    """
+    a = comparison.attrs.get("a", "a")
+    b = comparison.attrs.get("b", "b")
+    rows = []
+    for side, doc in (("only_a", a), ("only_b", b)):
+        part = comparison[comparison["side"] == side]
+        terms = ", ".join(f"{t} ({c})" for t, c in zip(part["term"].head(n),
+                                                       part["total"].head(n)))
+        rows.append((f"only {doc}", len(part), terms))
+    frame = pd.DataFrame(rows, columns=["side", "n_terms", "terms"]).set_index("side")
+    return frame.astype({"terms": "str"})
+
+
+_SIMILARITY_CELLS = 2_000_000  # similarities held in memory at once by similar_pairs
+
+
+def similar_pairs(
+    corpus: pd.DataFrame,
+    *,
+    top: int | None = 10,
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = "english",
+) -> pd.DataFrame:
+    """Pairs of documents ranked by the cosine similarity of their tf-idf vectors.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    top : int or None, default 10
+        Keep the ``top`` most similar pairs (``None``: all pairs; for ``N``
+        documents that is ``N * (N - 1) / 2`` rows).
+    ngram, lowercase, stopwords
+        How terms are made; stop words default to ``"english"`` so that
+        function words do not make every pair look alike.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_a``, ``doc_b`` (``doc_a`` before ``doc_b`` in corpus
+        order), ``cosine`` (0 = no term in common .. 1 = same term
+        proportions; higher = more similar), ``n_shared_terms`` (distinct
+        terms both use) and ``n_terms_a``, ``n_terms_b``. Sorted by
+        ``cosine`` descending. Pairs involving an empty document (no terms)
+        have NaN cosine, are sorted last and a :class:`UserWarning` names
+        them. Fewer than two documents give no rows.
+
+    Notes
+    -----
+    Computed as ``X @ X.T`` on the L2-normalised sparse tf-idf matrix of
+    :func:`document_term_matrix` (Salton & Buckley 1988, "Term-weighting
+    approaches in automatic text retrieval"), in blocks of rows so that
+    memory stays near two million similarities whatever ``N`` (time still
+    grows with ``N * N``). Ties keep corpus order.
+    """
+    dtm = document_term_matrix(corpus, weight="tf_idf", ngram=ngram, lowercase=lowercase,
+                               stopwords=stopwords)
+    n = dtm.matrix.shape[0]
+    cols = ["doc_a", "doc_b", "cosine", "n_shared_terms", "n_terms_a", "n_terms_b"]
+    if n < 2:
+        return pd.DataFrame({c: pd.Series(dtype="str" if c.startswith("doc") else
+                                          "float64" if c == "cosine" else "int64")
+                             for c in cols})
+    x = dtm.matrix.astype(np.float64)
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    empty = norms == 0
+    with np.errstate(divide="ignore"):
+        inv = np.where(empty, 0.0, 1.0 / np.where(empty, 1.0, norms))
+    xn = (sparse.diags(inv) @ x).tocsr()
+    xt = xn.T.tocsc()
+    binary = (dtm.matrix > 0).astype(np.float64).tocsr()
+    n_terms = np.asarray(binary.sum(axis=1)).ravel()
+    # Blocks of rows keep memory at block x N, not N x N; with ``top`` only the
+    # best candidates of each block are kept.
+    block = max(1, min(n, _SIMILARITY_CELLS // max(n, 1)))
+    cols = np.arange(n)
+    keep_i, keep_j, keep_c = [], [], []
+    for lo in range(0, n, block):
+        hi = min(lo + block, n)
+        sim = (xn[lo:hi] @ xt).toarray()
+        r, c = np.nonzero(cols[None, :] > np.arange(lo, hi)[:, None])
+        cos = sim[r, c]
+        i = r + lo
+        cos = np.where(empty[i] | empty[c], -1.0, np.clip(cos, 0.0, 1.0))  # -1: sort last
+        if top is not None and len(cos) > top:
+            # the best ``top``; among equal values the first in corpus order
+            cut = np.partition(cos, len(cos) - top)[len(cos) - top]
+            better = np.flatnonzero(cos > cut)
+            best = np.concatenate([better, np.flatnonzero(cos == cut)[:top - len(better)]])
+            i, c, cos = i[best], c[best], cos[best]
+        keep_i.append(i)
+        keep_j.append(c)
+        keep_c.append(cos)
+    i = np.concatenate(keep_i)
+    j = np.concatenate(keep_j)
+    cos = np.concatenate(keep_c)
+    order = np.lexsort((j, i, -cos))
+    if top is not None:
+        order = order[:top]
+    i, j, cos = i[order], j[order], cos[order]
+    cos = np.where(cos < 0, np.nan, cos)
+    shared = np.asarray(binary[i].multiply(binary[j]).sum(axis=1)).ravel()
+    if empty.any():
+        names = [d for d, e in zip(dtm.doc_ids, empty) if e]
+        warnings.warn(f"similar_pairs: {len(names)} document(s) without terms get NaN "
+                      f"similarity: {', '.join(names[:5])}", UserWarning, stacklevel=2)
+    ids = np.asarray(dtm.doc_ids, dtype=object)
+    frame = pd.DataFrame({
+        "doc_a": pd.array(ids[i].astype(str), dtype="str"),
+        "doc_b": pd.array(ids[j].astype(str), dtype="str"),
+        "cosine": cos,
+        "n_shared_terms": shared.astype(np.int64),
+        "n_terms_a": n_terms[i].astype(np.int64),
+        "n_terms_b": n_terms[j].astype(np.int64),
+    })
+    return frame
+
+
+def most_similar_pair(
+    corpus: pd.DataFrame,
+    *,
+    ngram: int | tuple[int, int] = 1,
+    lowercase: bool = True,
+    stopwords: str | Iterable[str] | None = "english",
+) -> pd.Series | None:
+    """The two documents with the most similar vocabulary (tf-idf cosine).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    ngram, lowercase, stopwords
+        As in :func:`similar_pairs`.
+
+    Returns
+    -------
+    pandas.Series or None
+        The first row of :func:`similar_pairs` (``doc_a``, ``doc_b``,
+        ``cosine``, ``n_shared_terms``, ...), or ``None`` when the corpus has
+        fewer than two documents with words.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        pairs = similar_pairs(corpus, top=1, ngram=ngram, lowercase=lowercase,
+                              stopwords=stopwords)
+    if pairs.empty or math.isnan(pairs["cosine"].iloc[0]):
+        return None
+    return pairs.iloc[0]

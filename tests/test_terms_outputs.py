@@ -1,0 +1,122 @@
+"""Term-analysis outputs: figures, summary tables, the `terms` subcommand and notebook 04."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from corpus_tools import corpus_from_texts  # noqa: E402
+from corpus_tools.cli import main  # noqa: E402
+from corpus_tools.keyness import key_terms_by_document, keyness  # noqa: E402
+from corpus_tools.plots_terms import (  # noqa: E402
+    plot_keyness,
+    plot_term_scatter,
+    plot_top_terms,
+    plot_zipf,
+)
+from corpus_tools.terms import (  # noqa: E402
+    compare_terms,
+    summarize_top_terms,
+    term_frequencies,
+    top_terms,
+)
+
+
+@pytest.fixture
+def small():
+    return corpus_from_texts({"a": "Tanks rolled in. Tanks fired at the town.",
+                              "b": "Troops held the town. Troops waited.",
+                              "e": ""})
+
+
+def _plots(corpus):
+    a, b = "a", "b"
+    return [
+        lambda ax: plot_top_terms(top_terms(corpus), ax=ax),
+        lambda ax: plot_top_terms(top_terms(corpus), doc_id="e", ax=ax),
+        lambda ax: plot_term_scatter(compare_terms(corpus, a, b), ax=ax),
+        lambda ax: plot_keyness(keyness(corpus, a), ax=ax),
+        lambda ax: plot_zipf(term_frequencies(corpus), ax=ax),
+    ]
+
+
+def test_figures_draw_on_the_given_axes_and_return_it(small):
+    for draw in _plots(small):
+        fig, ax = plt.subplots()
+        assert draw(ax) is ax
+        plt.close(fig)
+
+
+def test_figures_make_their_own_axes_and_survive_empty_input():
+    ax = plot_zipf(term_frequencies(corpus_from_texts({"e": ""})))
+    assert ax.texts and ax.texts[0].get_text() == "no terms"
+    plt.close(ax.figure)
+    with pytest.warns(UserWarning):
+        key = keyness(corpus_from_texts({"e": "", "f": "word"}), "e")
+    ax = plot_keyness(key)
+    assert ax.texts[0].get_text() == "no key terms"
+    plt.close(ax.figure)
+
+
+def test_keyness_bars_have_both_signs(small):
+    ax = plot_keyness(keyness(small, "a"), n=3)
+    widths = [p.get_width() for p in ax.patches]
+    assert any(w > 0 for w in widths) and any(w < 0 for w in widths)
+    plt.close(ax.figure)
+
+
+def test_summary_tables(small):
+    summary = summarize_top_terms(top_terms(small, n=2))
+    assert summary.loc["a", "top_terms"] == "tanks (2), fired (1)"
+    assert "e" not in summary.index
+    by_doc = key_terms_by_document(small, max_p=1.0, n=1)
+    assert list(by_doc.index) == ["a", "b", "e"]
+    assert by_doc.loc["e", "over"] == "" and by_doc.loc["e", "n_key_terms"] == 0
+    first = keyness(small, "a").iloc[0]
+    assert by_doc.loc["a", "over"] == f"{first['term']} ({first['log_likelihood']:.1f})"
+
+
+def test_cli_terms_json_and_csv(data_dir, capsys):
+    assert main(["terms", str(data_dir), "--format", "json", "--top", "3"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    ids = sorted(p.stem for p in data_dir.glob("*.txt"))
+    assert sorted({r["doc_id"] for r in records}) == ids
+    assert all(1 <= r["rank"] <= 3 for r in records) and len(records) == 3 * len(ids)
+    assert main(["terms", str(data_dir), "--format", "csv", "--ngram", "2", "--top", "2"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(frame["n"]) == {2}
+
+
+def test_cli_keyness(data_dir, capsys):
+    doc = sorted(p.stem for p in data_dir.glob("*.txt"))[0]
+    assert main(["terms", str(data_dir), "--keyness", doc, "--top", "4", "--format",
+                 "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert 1 <= len(rows) <= 8
+    assert {"freq_target", "freq_reference", "size_target", "size_reference"} <= set(rows[0])
+    assert main(["terms", str(data_dir), "--keyness", "missing-doc"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing-doc" in err
+
+
+def test_notebook_term_frequency(sample_report):
+    nbformat = pytest.importorskip("nbformat")
+    path = sample_report / "04_term_frequency.ipynb"
+    assert path.exists(), f"{path} was not rendered"
+    nb = nbformat.read(path, as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) >= 4  # top terms, keyness, comparison scatter, Zipf
+    html = "\n".join(o["data"].get("text/html", "") for o in outputs if "data" in o)
+    for doc_id in ("000_a75420020a94f3f2", "001_dbc4827b14b7b483", "004_bb87fdf1b30bab61"):
+        assert doc_id in html
+    assert "bakhmut" in html.lower()  # the KWIC / top terms of the sample corpus
+    assert (sample_report / "04_term_frequency.html").exists()
