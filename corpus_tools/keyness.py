@@ -29,7 +29,6 @@ from typing import Literal, Protocol
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .corpus import check_corpus
 from .terms import TermOptions, _check_ids, _count_corpus
@@ -45,6 +44,13 @@ __all__ = [
     "key_terms_by_document",
 ]
 
+
+
+def _chi2():
+    """scipy's chi-squared distribution, imported on first use (scipy.stats is slow to import)."""
+    from scipy.stats import chi2
+
+    return chi2
 
 class KeynessMeasure(Protocol):
     """What :func:`keyness` needs from a measure: a name and ``score``."""
@@ -311,7 +317,7 @@ def keyness(
         for name, meas in MEASURES.items():
             frame[name] = meas.score(a, b, cs, ds)
             if name == "log_likelihood":
-                frame["p_value"] = stats.chi2.sf(frame[name].to_numpy(), 1)
+                frame["p_value"] = _chi2().sf(frame[name].to_numpy(), 1)
         value = (frame[chosen.name].to_numpy() if chosen.name in MEASURES
                  and chosen is MEASURES.get(chosen.name) else chosen.score(a, b, cs, ds))
         frame["keyness"] = value if getattr(chosen, "signed", False) else value * sign
@@ -384,7 +390,7 @@ def key_terms_by_document(
     by_total = np.argsort(-total, kind="stable")  # most frequent terms first
     n_all = float(counts.n_words.sum())
     terms = counts.terms
-    critical = stats.chi2.isf(max_p, 1) if max_p < 1 else 0.0
+    critical = _chi2().isf(max_p, 1) if max_p < 1 else 0.0
     rows = []
     for i, doc_id in enumerate(counts.doc_ids):
         c = float(counts.n_words[i])
@@ -408,7 +414,7 @@ def key_terms_by_document(
         sign = np.sign(a / c - b / d)
         value = chosen.score(a, b, cs, ds)
         key = value if chosen.signed else value * sign
-        ok = stats.chi2.sf(g2, 1) <= max_p
+        ok = _chi2().sf(g2, 1) <= max_p
         over = np.flatnonzero(ok & (sign > 0))
         under = np.flatnonzero(ok & (sign < 0))
         over = over[np.lexsort((idx[over], -a[over], -key[over]))][:n]
