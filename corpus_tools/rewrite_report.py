@@ -1,0 +1,156 @@
+"""What does one rewrite pair look like? A display panel for notebooks.
+
+:func:`pair_panel` gathers, for one row of
+:func:`corpus_tools.rewrites.find_rewrites`, the side-by-side alignment
+(original on the left), the changed quotes, the grammar findings and the
+readability of both sides into one object whose ``_repr_html_`` renders in
+JupyterLab and in the static report. :func:`describe_findings` turns the
+pairs table into a few sentences for the top of a report.
+"""
+
+from __future__ import annotations
+
+import html
+import warnings
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .align import Alignment, align
+
+__all__ = ["PairPanel", "pair_panel", "describe_findings", "pair_heading"]
+
+READABILITY_COLUMNS = ["flesch_reading_ease", "flesch_kincaid_grade", "words_per_sentence"]
+GRAMMAR_COLUMNS = ["doc_id", "span", "category", "message", "suggestion"]
+
+
+@dataclass(frozen=True)
+class PairPanel:
+    """Everything shown for one pair; each table is also available on its own.
+
+    Attributes
+    ----------
+    pair : pandas.Series
+        The row of :func:`find_rewrites`.
+    alignment : Alignment
+        Original (or ``doc_a``) as side A, rewrite as side B.
+    quotes : pandas.DataFrame
+        The quotes whose words changed (``alignment.quotes`` rows with
+        ``changed``).
+    grammar : pandas.DataFrame or None
+        Grammar findings of both documents (None when the grammar module is
+        unavailable or evidence was switched off).
+    readability : pandas.DataFrame or None
+        A few readability columns for both documents.
+    max_findings : int
+        Rows of ``grammar`` shown in the HTML.
+    """
+
+    pair: pd.Series
+    alignment: Alignment
+    quotes: pd.DataFrame
+    grammar: pd.DataFrame | None = field(default=None, repr=False)
+    readability: pd.DataFrame | None = field(default=None, repr=False)
+    max_findings: int = 20
+
+    def _repr_html_(self) -> str:
+        parts = [f"<p>{html.escape(str(self.pair.get('explanation', '')))}</p>",
+                 self.alignment._repr_html_()]
+        if len(self.quotes):
+            q = self.quotes[["status", "a_quote", "b_quote"]].rename(
+                columns={"a_quote": f"A: {self.alignment.doc_a}",
+                         "b_quote": f"B: {self.alignment.doc_b}"})
+            parts.append(f"<h4>Quotes whose words changed ({len(q)})</h4>" +
+                         q.to_html(index=False, escape=True))
+        else:
+            parts.append("<h4>Quotes</h4><p>No quoted passage changed between the two "
+                         "documents.</p>")
+        if self.grammar is not None:
+            g = self.grammar
+            counts = g.groupby("doc_id").size() if len(g) else pd.Series(dtype=int)
+            a, b = self.alignment.doc_a, self.alignment.doc_b
+            head = (f"<h4>Grammar and spelling findings: {int(counts.get(a, 0))} in A, "
+                    f"{int(counts.get(b, 0))} in B</h4>")
+            if len(g):
+                shown = g[[c for c in GRAMMAR_COLUMNS if c in g.columns]].head(self.max_findings)
+                note = (f"<p>First {self.max_findings} of {len(g)} shown.</p>"
+                        if len(g) > self.max_findings else "")
+                parts.append(head + shown.to_html(index=False, escape=True) + note)
+            else:
+                parts.append(head)
+        if self.readability is not None and len(self.readability):
+            parts.append("<h4>Readability</h4>" +
+                         self.readability.round(2).to_html(escape=True))
+        return "\n".join(parts)
+
+
+def pair_heading(pair: pd.Series) -> str:
+    """A one-line Markdown heading for a pair (document ids are escaped for Markdown)."""
+    def esc(x):
+        return str(x).replace("_", r"\_").replace("*", r"\*")
+
+    rel = pair.get("relation", "")
+    conf = pair.get("confidence", float("nan"))
+    if rel == "rewrite":
+        return (f"### {esc(pair['rewritten'])} is a machine rewrite of {esc(pair['original'])} "
+                f"(confidence {conf:.2f})")
+    return f"### {esc(pair['doc_a'])} and {esc(pair['doc_b'])}: {rel} (confidence {conf:.2f})"
+
+
+def pair_panel(corpus: pd.DataFrame, pair: pd.Series, *,
+               evidence: tuple[str, ...] = ("grammar", "readability")) -> PairPanel:
+    """Build the :class:`PairPanel` of one row of :func:`find_rewrites`.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus the pairs came from.
+    pair : pandas.Series
+        One row of the pairs table.
+    evidence : tuple of {"grammar", "readability"}
+        Extra tables to compute; a module that is missing or fails leaves its
+        table out (with a warning).
+    """
+    a, b = pair["doc_a"], pair["doc_b"]
+    if pair.get("relation") == "rewrite" and pair.get("original"):
+        a, b = pair["original"], pair["rewritten"]
+    al = align(corpus, a, b)
+    quotes = al.quotes[al.quotes["changed"]] if len(al.quotes) else al.quotes
+    sub = corpus.loc[[a, b]]
+    grammar = readability = None
+    if "grammar" in evidence:
+        try:
+            from .grammar import grammar_errors
+
+            grammar = grammar_errors(sub)
+        except Exception as exc:  # optional: the panel still shows the alignment
+            warnings.warn(f"pair_panel(): grammar findings skipped ({exc})", stacklevel=2)
+    if "readability" in evidence:
+        try:
+            from .readability import readability as _readability
+
+            r = _readability(sub)
+            readability = r[[c for c in READABILITY_COLUMNS if c in r.columns]]
+        except Exception as exc:
+            warnings.warn(f"pair_panel(): readability skipped ({exc})", stacklevel=2)
+    return PairPanel(pair, al, quotes, grammar, readability)
+
+
+def describe_findings(pairs: pd.DataFrame, n_docs: int) -> str:
+    """A short Markdown paragraph summarising a :func:`find_rewrites` table."""
+    counts = pairs["relation"].value_counts() if len(pairs) else pd.Series(dtype=int)
+    n_rw, n_cp, n_rel = (int(counts.get(k, 0)) for k in ("rewrite", "copy", "related"))
+    lines = [f"**{n_docs} documents** were compared through an index of shared names, "
+             f"numbers and rare words. "]
+    if n_rw:
+        rw = pairs[pairs["relation"] == "rewrite"]
+        names = sorted(set(rw["rewritten"]))
+        shown = ", ".join(f"`{x}`" for x in names[:10]) + (" ..." if len(names) > 10 else "")
+        lines.append(f"**{n_rw} pair(s) look like machine rewrites**; the rewritten side "
+                     f"is {shown}. ")
+    else:
+        lines.append("**No pair looks like a machine rewrite.** ")
+    lines.append(f"{n_cp} pair(s) are copies (nearly every sentence verbatim) and "
+                 f"{n_rel} pair(s) are related (same story or topic, written "
+                 "independently).")
+    return "".join(lines)
