@@ -16,14 +16,17 @@ The submodules are named after the question they answer (``segment``,
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .align import Alignment, AlignOptions, align
 from .collocations import collocations
 from .corpus import CorpusError, CorpusWarning, corpus_from_texts, load_corpus, problems
 from .grammar import GrammarConfig, grammar_errors, grammar_summary
 from .keyness import key_terms_by_document, keyness
 from .kwic import kwic
 from .overview import corpus_summary, sentence_lengths
+from .quotes import find_quotes, match_quotes
 from .readability import (ReadabilityOptions, ReadabilityWarning, compare_readability,
                           hardest_sentences, readability, sentence_readability)
+from .rewrites import RewriteOptions, RewriteWarning, find_rewrites, similarity_matrix
 from .terms import (TermOptions, compare_terms, document_term_matrix, most_similar_pair,
                     term_frequencies, top_terms)
 
@@ -33,6 +36,15 @@ except PackageNotFoundError:  # running from a source tree without install
     __version__ = "0+unknown"
 
 __all__ = [
+    "AlignOptions",
+    "Alignment",
+    "RewriteOptions",
+    "RewriteWarning",
+    "align",
+    "find_quotes",
+    "find_rewrites",
+    "match_quotes",
+    "similarity_matrix",
     "CorpusError",
     "CorpusWarning",
     "GrammarConfig",
