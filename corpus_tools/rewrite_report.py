@@ -73,6 +73,7 @@ class PairPanel:
                     f"{int(counts.get(b, 0))} in B</h4>")
             if len(g):
                 shown = g[[c for c in GRAMMAR_COLUMNS if c in g.columns]].head(self.max_findings)
+                shown = shown.fillna({"suggestion": ""})  # no suggestion: blank, not "NaN"
                 note = (f"<p>First {self.max_findings} of {len(g)} shown.</p>"
                         if len(g) > self.max_findings else "")
                 parts.append(head + shown.to_html(index=False, escape=True) + note)
