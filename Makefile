@@ -27,6 +27,8 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
 bench: $(STAMP)
+	@test -d /usr/share/wordnet || { echo "bench_rewrites.py needs WordNet: apt-get install -y wordnet-base"; \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && apt-get install -y -qq wordnet-base; }
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
