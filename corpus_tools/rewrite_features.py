@@ -232,51 +232,54 @@ def _sketch(doc_id: str, text: str) -> DocFeatures:
     nonwords = 0
     n_words = 0
     window: list[str] = []
-    initial = True
-    prev_end = 0
     stop = ENGLISH_STOPWORDS
     zcache = _ZIPF_CACHE
     word_kinds = WORD_KINDS
-    find = text.find
-    for t in tokens(text):
-        kind = t.kind
-        if find("\n", prev_end, t.start) >= 0:
-            initial = True
-            window = []
-        prev_end = t.end
-        if kind not in word_kinds:
-            if kind == "punct" and t.text in _SENTENCE_END:
-                initial = True
-                window = []
-            continue
-        n_words += 1
-        raw = t.text
-        w = raw.lower()
-        if "’" in w:
-            w = w.replace("’", "'")
-        window.append(w)
-        if len(window) >= SHINGLE_SIZE:
-            shingles.add(crc32(" ".join(window[-SHINGLE_SIZE:]).encode("utf-8", "replace")))
-        first_word = initial
-        initial = False
-        if w in stop:
-            continue
-        content.add(w)
-        if kind == "number":
-            immutables.add(w)
-            continue
-        if kind != "word":
-            continue
-        f = zcache.get(w)
-        if f is None:
-            f = zipf(w)
-        first = raw[0]
-        if first.isupper():
-            if f <= NAME_MAX_ZIPF and (not first_word or f <= RARE_ZIPF + 0.5):
+    ends = _SENTENCE_END
+    add_shingle = shingles.add
+    line_start = 0
+    # Tokens never cross a line break, so each line is tokenized on its own
+    # (same tokens as one pass); a line break starts a new sentence.
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        initial = True
+        window = []
+        for raw, _, _, kind in tokens(text, line_start, line_end):
+            if kind not in word_kinds:
+                if kind == "punct" and raw in ends:
+                    initial = True
+                    window = []
+                continue
+            n_words += 1
+            w = raw.lower()
+            if "’" in w:
+                w = w.replace("’", "'")
+            window.append(w)
+            if len(window) >= SHINGLE_SIZE:
+                add_shingle(crc32(" ".join(window[-SHINGLE_SIZE:]).encode("utf-8", "replace")))
+            first_word = initial
+            initial = False
+            if w in stop:
+                continue
+            content.add(w)
+            if kind == "number":
                 immutables.add(w)
-        elif f <= RARE_ZIPF and len(w) >= 4 and w.isalpha():
-            immutables.add(w)
-        if f == 0.0 and first.islower() and len(w) >= 3 and w.isalpha():
-            nonwords += 1
+                continue
+            if kind != "word":
+                continue
+            f = zcache.get(w)
+            if f is None:
+                f = zipf(w)
+            first = raw[0]
+            if first.isupper():
+                if f <= NAME_MAX_ZIPF and (not first_word or f <= RARE_ZIPF + 0.5):
+                    immutables.add(w)
+            elif f <= RARE_ZIPF and len(w) >= 4 and w.isalpha():
+                immutables.add(w)
+            if f == 0.0 and first.islower() and len(w) >= 3 and w.isalpha():
+                nonwords += 1
+        line_start = line_end + 1
     return DocFeatures(doc_id, "", (), (), (), n_words, frozenset(immutables),
                        frozenset(content), frozenset(shingles), nonwords)

@@ -42,6 +42,7 @@ import math
 import warnings
 from dataclasses import dataclass
 from typing import Literal
+from zlib import crc32
 
 import numpy as np
 import pandas as pd
@@ -255,28 +256,34 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
                              "choose from 'grammar', 'readability'")
     ids = [str(i) for i in corpus.index]
     texts = ["" if not isinstance(t, str) else t for t in corpus["text"]]
-    sketches = _sketches(ids, texts, n_jobs=n_jobs, progress=progress)
-    cands = candidate_pairs([s.immutables for s in sketches], top_k=opt.top_k,
-                            min_score=opt.min_candidate_score)
+    sk = _sketches(ids, texts, n_jobs=n_jobs, progress=progress)
+    cands = candidate_pairs(sk.immutables, top_k=opt.top_k, min_score=opt.min_candidate_score)
     rows = []
-    cheap: list[tuple] = []  # related pairs that were not aligned: built column-wise below
     full: dict[int, DocFeatures] = {}
-    todo = []
-    for i, j, score, n_shared in cands.itertuples(index=False):
-        sa, sb = sketches[i], sketches[j]
-        imm = n_shared / max(1, min(len(sa.immutables), len(sb.immutables)))
-        shing = _overlap(sa.shingles, sb.shingles)
-        cont = _overlap(sa.content, sb.content)
-        base = {"doc_a": ids[i], "doc_b": ids[j], "candidate_score": score,
-                "n_shared_immutables": int(n_shared), "immutable_overlap": imm,
-                "shingle_overlap": shing, "content_overlap": cont}
-        if (shing >= opt.copy_min_shingle_overlap
-                or (cont >= opt.align_min_content_overlap
-                    and (shing >= 0.05 or imm >= opt.align_min_immutable_overlap))
-                or (cont >= 0.3 and imm >= opt.align_min_immutable_overlap)):
-            todo.append((i, j, base))
-        elif n_shared >= opt.related_min_shared and imm >= opt.related_min_overlap:
-            cheap.append((ids[i], ids[j], score, int(n_shared), imm, shing, cont))
+    ci = cands["i"].to_numpy()
+    cj = cands["j"].to_numpy()
+    score = cands["score"].to_numpy(dtype=float)
+    n_shared = cands["n_shared"].to_numpy()
+    # pair checks, vectorised over all candidate pairs
+    n_imm = np.fromiter((len(x) for x in sk.immutables), dtype=np.int64, count=len(ids))
+    imm = n_shared / np.maximum(1, np.minimum(n_imm[ci], n_imm[cj]))
+    shing = _pair_overlap(sk.shingles, ci, cj)
+    cont = _pair_overlap(sk.content, ci, cj)
+    aligned = ((shing >= opt.copy_min_shingle_overlap)
+               | ((cont >= opt.align_min_content_overlap)
+                  & ((shing >= 0.05) | (imm >= opt.align_min_immutable_overlap)))
+               | ((cont >= 0.3) & (imm >= opt.align_min_immutable_overlap)))
+    cheap = ~aligned & (n_shared >= opt.related_min_shared) & (imm >= opt.related_min_overlap)
+    todo = [(int(i), int(j), {"doc_a": ids[i], "doc_b": ids[j], "candidate_score": float(sc),
+                              "n_shared_immutables": int(ns), "immutable_overlap": float(im),
+                              "shingle_overlap": float(sh), "content_overlap": float(co)})
+            for i, j, sc, ns, im, sh, co in zip(ci[aligned].tolist(), cj[aligned].tolist(),
+                                                 score[aligned], n_shared[aligned], imm[aligned],
+                                                 shing[aligned], cont[aligned])]
+    ids_arr = np.asarray(ids, dtype=object)
+    related = _related_frame(ids_arr[ci[cheap]], ids_arr[cj[cheap]], score[cheap],
+                             n_shared[cheap], imm[cheap], shing[cheap], cont[cheap])
+    del sk, cands
     workers = _workers(n_jobs)
     if workers > 1 and len(todo) >= 400:
         from concurrent.futures import ProcessPoolExecutor
@@ -302,9 +309,8 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
             if row is not None:
                 rows.append(row)
     out = pd.DataFrame(rows, columns=REWRITE_COLUMNS + ["_votes", "_words"])
-    if cheap:
-        out = pd.concat([out, _related_frame(cheap)], ignore_index=True) if len(out) else \
-            _related_frame(cheap)
+    if len(related):
+        out = pd.concat([out, related], ignore_index=True) if len(out) else related
     if len(out):
         for col in ("original", "rewritten", "explanation", "_votes", "_words"):
             out[col] = out[col].astype(object)
@@ -321,8 +327,83 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
 
 # --- features -------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Sketches:
+    """The candidate-search features of every document, compactly.
+
+    ``immutables``: one frozenset of str per document (the index input);
+    ``content`` and ``shingles``: document x feature 0/1 matrices
+    (scipy.sparse CSR, canonical) over CRC-32 hashes of the content words
+    and the word 4-gram hashes of :class:`DocFeatures`, so set overlaps of
+    many pairs are computed at once and no per-document Python sets are
+    kept.
+    """
+
+    immutables: list
+    content: object
+    shingles: object
+
+
+def _hashes(values, *, words: bool) -> np.ndarray:
+    """Sorted distinct uint32 hashes (CRC-32 of the words, or the shingle hashes as they are)."""
+    if words:
+        values = (crc32(w.encode("utf-8", "replace")) for w in values)
+    return np.unique(np.fromiter(values, dtype=np.uint32, count=-1))
+
+
 def _sketch_chunk(items):
-    return [doc_features(d, t, full=False) for d, t in items]
+    """Worker: immutables plus concatenated content / shingle hashes of a chunk (small to send)."""
+    imm, c_len, s_len, c_all, s_all = [], [], [], [], []
+    for d, t in items:
+        f = doc_features(d, t, full=False)
+        imm.append(f.immutables)
+        c = _hashes(f.content, words=True)
+        sh = _hashes(f.shingles, words=False)
+        c_len.append(len(c))
+        s_len.append(len(sh))
+        c_all.append(c)
+        s_all.append(sh)
+    cat = (lambda xs: np.concatenate(xs) if xs else np.zeros(0, dtype=np.uint32))
+    return imm, np.asarray(c_len, dtype=np.int64), np.asarray(s_len, dtype=np.int64), \
+        cat(c_all), cat(s_all)
+
+
+def _binary_rows(lengths: np.ndarray, values: np.ndarray, n: int):
+    """CSR 0/1 matrix, one row per document, one column per hash value.
+
+    Each row's hashes arrive sorted and distinct (:func:`_hashes`), so the
+    matrix is built as it is, in canonical form (which keeps scipy's
+    element-wise product from allocating per-column work arrays); should
+    a row not be, the columns are renumbered compactly first.
+    """
+    from scipy import sparse
+
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = values.astype(np.int64)
+    step = np.diff(indices)
+    inside = np.ones(len(step), dtype=bool)
+    ends = indptr[1:-1] - 1  # positions in ``step`` that cross into the next row
+    inside[ends[(ends >= 0) & (ends < len(step))]] = False
+    data = np.ones(len(indices), dtype=np.float32)
+    if np.all(step[inside] > 0):
+        return sparse.csr_matrix((data, indices, indptr), shape=(n, 1 << 32))
+    codes, uniq = pd.factorize(indices)
+    m = sparse.csr_matrix((data, codes.astype(np.int64), indptr), shape=(n, max(1, len(uniq))))
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    return m
+
+
+def _pair_overlap(m, i: np.ndarray, j: np.ndarray, block: int = 20000) -> np.ndarray:
+    """Shared features of each pair (i, j) over the smaller set (0 when either is empty)."""
+    sizes = np.diff(m.indptr)
+    shared = np.zeros(len(i))
+    for lo in range(0, len(i), block):
+        hi = lo + block
+        shared[lo:hi] = np.asarray(m[i[lo:hi]].multiply(m[j[lo:hi]]).sum(axis=1)).ravel()
+    denom = np.minimum(sizes[i], sizes[j])
+    return np.where(denom > 0, shared / np.maximum(denom, 1), 0.0)
 
 
 def _workers(n_jobs: int | None) -> int:
@@ -346,22 +427,35 @@ def _verdict_chunk(args) -> list[dict]:
     return rows
 
 
-def _sketches(ids, texts, *, n_jobs, progress) -> list[DocFeatures]:
+def _sketches(ids, texts, *, n_jobs, progress) -> _Sketches:
     items = list(zip(ids, texts))
     total_chars = sum(len(t) for t in texts)
     workers = _workers(n_jobs)
     if workers == 1 or total_chars < 2_000_000:
-        return [doc_features(d, t, full=False)
-                for d, t in _progress(items, enabled=progress, total=len(items),
-                                      desc="features")]
-    from concurrent.futures import ProcessPoolExecutor
+        size = max(50, len(items) // 20)
+        chunks = [items[k:k + size] for k in range(0, len(items), size)]
+        parts = [_sketch_chunk(c) for c in _progress(chunks, enabled=progress,
+                                                      total=len(chunks), desc="features")]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-    size = max(50, len(items) // (workers * 8))
-    chunks = [items[k:k + size] for k in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = list(_progress(pool.map(_sketch_chunk, chunks), enabled=progress,
-                               total=len(chunks), desc="features"))
-    return [s for part in parts for s in part]
+        size = max(50, len(items) // (workers * 8))
+        chunks = [items[k:k + size] for k in range(0, len(items), size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parts = list(_progress(pool.map(_sketch_chunk, chunks), enabled=progress,
+                                   total=len(chunks), desc="features"))
+    n = len(items)
+    imm = [x for p in parts for x in p[0]]
+    if not parts:
+        from scipy import sparse
+
+        empty = sparse.csr_matrix((0, 1), dtype=np.float32)
+        return _Sketches(imm, empty, empty)
+    content = _binary_rows(np.concatenate([p[1] for p in parts]),
+                           np.concatenate([p[3] for p in parts]), n)
+    shingles = _binary_rows(np.concatenate([p[2] for p in parts]),
+                            np.concatenate([p[4] for p in parts]), n)
+    return _Sketches(imm, content, shingles)
 
 
 def _overlap(x: frozenset, y: frozenset) -> float:
@@ -382,20 +476,20 @@ def _related(base: dict) -> dict:
     return row
 
 
-def _related_frame(cheap: list[tuple]) -> pd.DataFrame:
+def _related_frame(doc_a, doc_b, score, n_shared, imm, shing, cont) -> pd.DataFrame:
     """``related`` rows for pairs that were never aligned, built column by column."""
-    cols = list(zip(*cheap))
-    frame = pd.DataFrame({"doc_a": cols[0], "doc_b": cols[1], "candidate_score": cols[2],
-                          "n_shared_immutables": cols[3], "immutable_overlap": cols[4],
-                          "shingle_overlap": cols[5], "content_overlap": cols[6]})
+    frame = pd.DataFrame({"doc_a": doc_a, "doc_b": doc_b, "candidate_score": score,
+                          "n_shared_immutables": n_shared, "immutable_overlap": imm,
+                          "shingle_overlap": shing, "content_overlap": cont})
     frame["relation"] = "related"
     frame["original"] = ""
     frame["rewritten"] = ""
     frame["confidence"] = frame["immutable_overlap"].clip(upper=1.0)
     frame["explanation"] = [
-        f"related: {n} shared names, numbers or rare words ({imm:.0%} of the smaller set), "
-        f"{cont:.0%} shared content words, but not aligned sentence by sentence"
-        for n, imm, cont in zip(cols[3], cols[4], cols[6])]
+        f"related: {n} shared names, numbers or rare words ({i:.0%} of the smaller set), "
+        f"{c:.0%} shared content words, but not aligned sentence by sentence"
+        for n, i, c in zip(np.asarray(n_shared).tolist(), np.asarray(imm).tolist(),
+                           np.asarray(cont).tolist())]
     return frame.reindex(columns=REWRITE_COLUMNS + ["_votes", "_words"])
 
 
