@@ -17,13 +17,16 @@ __all__ = ["corpus_summary", "sentence_lengths", "plot_document_sizes",
            "plot_sentence_lengths"]
 
 
-def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+def corpus_summary(corpus: pd.DataFrame, *, lengths: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per document: size, sentence-length statistics and flags.
 
     Parameters
     ----------
     corpus : pandas.DataFrame
         A frame from :func:`corpus_tools.load_corpus`.
+    lengths : pandas.DataFrame, optional
+        :func:`sentence_lengths` of ``corpus`` when already computed (saves
+        segmenting the corpus a second time).
 
     Returns
     -------
@@ -33,7 +36,8 @@ def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
         sentence), ``max_sentence_words`` (0 when there is none), ``flags``.
     """
     check_corpus(corpus, caller="corpus_summary")
-    lengths = sentence_lengths(corpus)
+    if lengths is None:
+        lengths = sentence_lengths(corpus)
     stats = lengths.groupby("doc_id")["n_words"].agg(["mean", "max"])
     out = corpus[["title", "n_chars", "n_words", "n_sentences"]].copy()
     out["mean_sentence_words"] = stats["mean"].reindex(out.index)
