@@ -30,9 +30,9 @@ type-token ratio (MATTR), *Journal of Quantitative Linguistics* 17(2).
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,8 +43,8 @@ import pandas as pd
 
 from .corpus import check_corpus
 from .progress import progress as _progress
-from .readability_counts import (SyllableCounter, TextCounts, Vocabulary, measure_texts,
-                                 textstat_words)
+from .readability_counts import (COUNT_FIELDS, SyllableCounter, TextCounts, Vocabulary,
+                                 measure_batches, textstat_words)
 from .segment import WORD_KINDS, sentence_tokens
 
 __all__ = [
@@ -82,7 +82,7 @@ class ReadabilityOptions:
     mtld_threshold : float, default 0.72
         Type-token ratio at which MTLD closes a factor (McCarthy & Jarvis 2010).
     lexical_diversity : bool, default True
-        Compute ``type_token_ratio``, ``mattr`` and ``mtld`` (about a quarter of
+        Compute ``type_token_ratio``, ``mattr`` and ``mtld`` (about a sixth of
         the run time); ``False`` leaves them NaN.
     """
 
@@ -104,129 +104,152 @@ class ReadabilityOptions:
 
 
 # --- formulas over counts (textstat 0.7.13's arithmetic, in its order) --------
+#
+# Each formula takes a TextCounts of ints (one document: a float) or of arrays
+# (many documents: an array, one value each). They are written for arrays:
+# textstat's guards (``if``, ``except ZeroDivisionError``) become ``np.where``,
+# whose unused branch may divide by zero harmlessly. Every operation is one
+# IEEE operation in textstat's order, so the values are textstat's exactly.
 
-def _words_per_sentence(c: TextCounts) -> float:
-    return c.n_words / c.n_sentences if c.n_sentences else 0.0
+def _elementwise(formula: Callable[[TextCounts], np.ndarray]) -> Callable:
+    """Let ``formula`` (written for arrays) take the counts of one document too."""
+    @functools.wraps(formula)
+    def wrapper(c: TextCounts):
+        if not isinstance(c.n_words, np.ndarray):  # one document: 0-d arrays, a float back
+            c = TextCounts(*(np.asarray(getattr(c, name)) for name in COUNT_FIELDS))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = formula(c)
+        return float(value) if np.ndim(value) == 0 else value
+    return wrapper
 
 
-def _syllables_per_word(c: TextCounts) -> float:
-    return c.n_syllables / c.n_words if c.n_words else 0.0
+def _ratio(numerator, denominator) -> np.ndarray:
+    """``numerator / denominator``, 0.0 where the denominator is 0 (textstat's guard)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator != 0, np.true_divide(numerator, denominator), 0.0)
 
 
+def _words_per_sentence(c: TextCounts) -> np.ndarray:
+    return _ratio(c.n_words, c.n_sentences)
+
+
+def _syllables_per_word(c: TextCounts) -> np.ndarray:
+    return _ratio(c.n_syllables, c.n_words)
+
+
+def _pow_half(x: np.ndarray) -> np.ndarray:
+    """``x ** 0.5`` as Python computes it (C ``pow``); NumPy would take ``sqrt`` instead."""
+    x = np.asarray(x, dtype=np.float64)
+    return np.array([v ** 0.5 for v in x.ravel().tolist()], dtype=np.float64).reshape(x.shape)
+
+
+@_elementwise
 def flesch_reading_ease(c: TextCounts) -> float:
     wps, spw = _words_per_sentence(c), _syllables_per_word(c)
-    if wps == 0 or spw == 0:
-        return 0.0
-    return 206.835 - 1.015 * wps - 84.6 * spw
+    return np.where((wps == 0) | (spw == 0), 0.0, 206.835 - 1.015 * wps - 84.6 * spw)
 
 
+@_elementwise
 def flesch_kincaid_grade(c: TextCounts) -> float:
     wps, spw = _words_per_sentence(c), _syllables_per_word(c)
-    if wps == 0 or spw == 0:
-        return 0.0
-    return 0.39 * wps + 11.8 * spw - 15.59
+    return np.where((wps == 0) | (spw == 0), 0.0, 0.39 * wps + 11.8 * spw - 15.59)
 
 
+@_elementwise
 def gunning_fog(c: TextCounts) -> float:
-    if not c.n_words:
-        return 0.0
-    return 0.4 * (_words_per_sentence(c) + 100 * c.n_hard_3 / c.n_words)
+    return np.where(c.n_words == 0, 0.0,
+                    0.4 * (_words_per_sentence(c) + 100 * c.n_hard_3 / c.n_words))
 
 
+@_elementwise
 def smog_index(c: TextCounts) -> float:
-    if not c.n_sentences:
-        return 0.0
-    return 1.043 * (30 * (c.n_polysyllables / c.n_sentences)) ** 0.5 + 3.1291
+    return np.where(c.n_sentences == 0, 0.0,
+                    1.043 * _pow_half(30 * (c.n_polysyllables / c.n_sentences)) + 3.1291)
 
 
+@_elementwise
 def coleman_liau_index(c: TextCounts) -> float:
-    letters = (c.n_letters / c.n_words if c.n_words else 0.0) * 100
-    sentences = (c.n_sentences / c.n_words if c.n_words else 0.0) * 100
-    if letters == 0 or sentences == 0:
-        return 0.0
-    return 0.058 * letters - 0.296 * sentences - 15.8
+    letters = _ratio(c.n_letters, c.n_words) * 100
+    sentences = _ratio(c.n_sentences, c.n_words) * 100
+    return np.where((letters == 0) | (sentences == 0), 0.0,
+                    0.058 * letters - 0.296 * sentences - 15.8)
 
 
+@_elementwise
 def automated_readability_index(c: TextCounts) -> float:
-    a = c.n_nonspace_chars / c.n_tokens if c.n_tokens else 0.0
+    a = _ratio(c.n_nonspace_chars, c.n_tokens)
     b = _words_per_sentence(c)
-    if a == 0 or b == 0:
-        return 0.0
-    return 4.71 * a + 0.5 * b - 21.43
+    return np.where((a == 0) | (b == 0), 0.0, 4.71 * a + 0.5 * b - 21.43)
 
 
+@_elementwise
 def dale_chall_readability_score(c: TextCounts) -> float:
-    if not c.n_words:
-        return 0.0
     percent = 100 * c.n_hard_any / c.n_words
     score = 0.1579 * percent + 0.0496 * _words_per_sentence(c)
-    if percent > 5:
-        score += 3.6365
-    return score
+    return np.where(c.n_words == 0, 0.0, np.where(percent > 5, score + 3.6365, score))
 
 
+@_elementwise
 def dale_chall_readability_score_v2(c: TextCounts) -> float:
-    if not c.n_words:
-        return 0.0
     raw = 0.1579 * (100 * c.n_hard_2 / c.n_words) + 0.0496 * _words_per_sentence(c)
-    return raw + 3.6365 if raw > 0.05 else raw
+    return np.where(c.n_words == 0, 0.0, np.where(raw > 0.05, raw + 3.6365, raw))
 
 
+@_elementwise
 def linsear_write_formula(c: TextCounts) -> float:
-    if not c.linsear_sentences:
-        return 0.0
-    number = float((c.linsear_easy * 1 + c.linsear_hard * 3) / c.linsear_sentences)
-    if number <= 20:
-        number -= 2
-    return number / 2
+    number = (c.linsear_easy * 1 + c.linsear_hard * 3) / c.linsear_sentences
+    number = np.where(number <= 20, number - 2, number)
+    return np.where(c.linsear_sentences == 0, 0.0, number / 2)
 
 
+@_elementwise
 def spache_readability(c: TextCounts) -> float:
-    if not c.n_words:
-        return 0.0
-    return 0.141 * _words_per_sentence(c) + 0.086 * (100 * c.n_hard_2 / c.n_words) + 0.839
+    return np.where(c.n_words == 0, 0.0, 0.141 * _words_per_sentence(c)
+                    + 0.086 * (100 * c.n_hard_2 / c.n_words) + 0.839)
 
 
+@_elementwise
 def mcalpine_eflaw(c: TextCounts) -> float:
-    if not c.n_sentences:
-        return 0.0
-    return (c.n_words + c.n_miniwords) / c.n_sentences
+    return np.where(c.n_sentences == 0, 0.0, (c.n_words + c.n_miniwords) / c.n_sentences)
 
 
+@_elementwise
 def lix(c: TextCounts) -> float:
-    if not c.n_words:
-        return 0.0
-    return _words_per_sentence(c) + 100 * c.n_long_words / c.n_words
+    return np.where(c.n_words == 0, 0.0,
+                    _words_per_sentence(c) + 100 * c.n_long_words / c.n_words)
 
 
+@_elementwise
 def rix(c: TextCounts) -> float:
-    return c.n_long_words / c.n_sentences if c.n_sentences else 0.0
+    return _ratio(c.n_long_words, c.n_sentences)
 
 
-def _grades(score: float) -> list[int]:
-    return [math.floor(score), math.ceil(score), round(score)]
+def _grades(score) -> list[np.ndarray]:
+    return [np.floor(score), np.ceil(score), np.round(score)]  # round: half to even, as Python
 
 
 _CONSENSUS = ("smog_index", "coleman_liau_index", "automated_readability_index",
               "dale_chall_readability_score", "linsear_write_formula", "gunning_fog")
+_EASE_BANDS = ((90, 5), (80, 6), (70, 7), (60, 8), (50, 10), (40, 11), (30, 12))
+"""Flesch reading ease from ``low`` to below ``low + 10``: grade; 60-70 adds 9 too; else 13."""
 
 
-def _consensus(scores: dict[str, float]) -> float:
-    grade = _grades(scores["flesch_kincaid_grade"])
-    fre = scores["flesch_reading_ease"]
-    for low, extra in ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]),
-                       (40, [11]), (30, [12])):
-        if low <= fre < low + 10:
-            grade.extend(extra)
-            break
-    else:
-        grade.append(13)
-    for name in _CONSENSUS:
-        grade.extend(_grades(scores[name]))
-    value = float(Counter(grade).most_common(1)[0][0])
-    return max(1, min(value, 18))
+def _consensus(scores: dict) -> np.ndarray:
+    """textstat's ``text_standard`` from the formula values (floats or arrays)."""
+    fre = np.asarray(scores["flesch_reading_ease"])
+    in_band = [(low <= fre) & (fre < low + 10) for low, _ in _EASE_BANDS]
+    ease = [np.select(in_band, [grade for _, grade in _EASE_BANDS], 13),
+            np.where(in_band[3], 9.0, np.nan)]  # NaN: no second grade (equals nothing)
+    grades = [*_grades(scores["flesch_kincaid_grade"]), *ease,
+              *(g for name in _CONSENSUS for g in _grades(scores[name]))]
+    grades = np.stack(np.broadcast_arrays(*grades), axis=-1).astype(np.float64)
+    # most common grade, the first seen winning a tie (Counter.most_common(1))
+    seen = sum((grades == grades[..., [j]]).astype(np.int64) for j in range(grades.shape[-1]))
+    mode = np.take_along_axis(grades, seen.argmax(axis=-1)[..., None], axis=-1)[..., 0]
+    return np.clip(mode, 1, 18)
 
 
+@_elementwise
 def text_standard(c: TextCounts) -> float:
     """textstat's consensus grade (``text_standard(float_output=True)``), clamped to 1-18.
 
@@ -244,7 +267,11 @@ FORMULAS: dict[str, Callable[[TextCounts], float]] = {
         dale_chall_readability_score_v2, linsear_write_formula, spache_readability,
         mcalpine_eflaw, lix, rix, text_standard)
 }
-"""Every formula column of :func:`readability`, named as textstat's function."""
+"""Every formula column of :func:`readability`, named as textstat's function.
+
+Each takes a :class:`~corpus_tools.readability_counts.TextCounts` and gives a
+float, or an array when the counts are arrays (many documents).
+"""
 
 _BASE_FORMULAS = {name: f for name, f in FORMULAS.items() if name != "text_standard"}
 
@@ -262,36 +289,44 @@ COLUMNS = [*FORMULAS, *COUNT_COLUMNS, *DIVERSITY_COLUMNS, "reading_time_s", "fla
 
 
 # --- lexical diversity -----------------------------------------------------------
+#
+# Many documents at once: ``ids`` holds their words one document after the
+# other, document ``d`` being ``ids[starts[d]:stops[d]]``; positions are
+# positions in ``ids``.
 
-def _neighbours(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each position, the previous and next position of the same word (-1 / n if none)."""
-    n = len(ids)
-    order = np.argsort(ids, kind="stable")
-    ranked = ids[order]
-    same = ranked[1:] == ranked[:-1]
-    earlier, later = order[:-1][same], order[1:][same]
-    prev = np.full(n, -1, dtype=np.int64)
+def _neighbours(ids: np.ndarray, doc: np.ndarray, stops: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """For each position, the previous and next position of the same word in its document.
+
+    -1 when there is no previous one, the document's stop when no next one.
+    ``doc`` gives each position's document (non-decreasing).
+    """
+    key = doc * (int(ids.max(initial=0)) + 1) + ids
+    order = np.argsort(key, kind="stable")
+    same = np.flatnonzero(key[order[1:]] == key[order[:-1]])
+    earlier, later = order[same], order[same + 1]
+    prev = np.full(len(ids), -1, dtype=np.int64)
     prev[later] = earlier
-    nxt = np.full(n, n, dtype=np.int64)
+    nxt = stops[doc]
     nxt[earlier] = later
     return prev, nxt
 
 
-def _mattr(prev: np.ndarray, window: int) -> float:
-    """Mean type-token ratio over every window of ``window`` words.
+def _mattr(prev: np.ndarray, doc: np.ndarray, starts: np.ndarray, stops: np.ndarray,
+           window: int) -> np.ndarray:
+    """Mean type-token ratio over every window of ``window`` words, per document.
 
     A word at position i is new in the windows starting after its previous
     occurrence and at most i; summing those counts gives the number of
     distinct words over all windows without sliding a window.
     """
-    n = len(prev)
-    if n < window:
-        return math.nan
-    i = np.arange(n)
-    lo = np.maximum(np.maximum(prev + 1, i - window + 1), 0)
-    hi = np.minimum(i, n - window)
-    total = np.clip(hi - lo + 1, 0, None).sum()
-    return float(total) / ((n - window + 1) * window)
+    i = np.arange(len(prev))
+    lo = np.maximum(np.maximum(prev + 1, i - window + 1), starts[doc])
+    hi = np.minimum(i, stops[doc] - window)
+    total = np.bincount(doc, weights=np.clip(hi - lo + 1, 0, None), minlength=len(starts))
+    n = stops - starts
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(n >= window, total / ((n - window + 1) * window), math.nan)
 
 
 @lru_cache(maxsize=8)
@@ -310,84 +345,120 @@ def _ttr_limits(threshold: float, size: int) -> np.ndarray:
     return limits
 
 
-def _mtld_pass(prev: np.ndarray, threshold: float) -> float:
-    """One MTLD pass: words per factor, a factor closing when the TTR falls to ``threshold``."""
-    n = len(prev)
-    limits = _ttr_limits(threshold, 1 << max(10, (n - 1).bit_length()))
-    factors = 0.0
-    start = 0
-    span = 256
-    while start < n:
-        stop = min(n, start + span)
-        distinct = np.cumsum(prev[start:stop] < start)
-        closed = distinct <= limits[:stop - start]
-        j = int(closed.argmax())
-        if closed[j]:
-            factors += 1
-            start += j + 1
-        elif stop == n:
-            factors += (1 - int(distinct[-1]) / (stop - start)) / (1 - threshold)
-            break
-        else:
-            span *= 2
-    return n / factors if factors else math.nan
+_MTLD_SPAN = 128
+"""Words looked at, at first, for the end of an MTLD factor (doubled while none is found)."""
 
 
-_NO_DIVERSITY = {"type_token_ratio": math.nan, "mattr": math.nan, "mtld": math.nan}
+def _mtld_pass(prev: np.ndarray, starts: np.ndarray, stops: np.ndarray,
+               threshold: float) -> np.ndarray:
+    """One MTLD pass per document: words per factor, a factor ending where TTR <= ``threshold``.
+
+    ``prev`` gives the previous position of the same word (below the
+    document's start if none). Factors follow one another, so the documents
+    go in step: each round finds the end of the current factor of every
+    document still going, looking at up to ``span`` words from its start.
+    """
+    lengths = stops - starts
+    limits = _ttr_limits(threshold, 1 << max(10, int(lengths.max(initial=1) - 1).bit_length()))
+    factors = np.zeros(len(starts))
+    start = starts.copy()
+    span = np.full(len(starts), _MTLD_SPAN)
+    going = np.flatnonzero(lengths > 0)
+    while going.size:
+        begin, stop = start[going], stops[going]
+        width = np.minimum(span[going], stop - begin)
+        # the words of every window side by side: window r is flat[first[r]:first[r] + width[r]]
+        first = np.cumsum(width) - width
+        row = np.repeat(np.arange(going.size), width)
+        k = np.arange(row.size) - first[row]  # words into the factor, minus one
+        is_new = prev[begin[row] + k] < begin[row]
+        distinct = np.cumsum(is_new)
+        distinct -= (distinct[first] - is_new[first])[row]
+        closes = np.flatnonzero(distinct <= limits[k])
+        closing_row = row[closes]
+        earliest = np.ones(closes.size, dtype=bool)
+        earliest[1:] = closing_row[1:] != closing_row[:-1]
+        closed = np.zeros(going.size, dtype=bool)
+        closed[closing_row[earliest]] = True
+        factors[going[closed]] += 1
+        start[going[closed]] += k[closes[earliest]] + 1
+        # no close within the window: at the document's end the rest is a
+        # partial factor; otherwise look further next round
+        ended = ~closed & (begin + width == stop)
+        last = first[ended] + width[ended] - 1
+        factors[going[ended]] += (1 - distinct[last] / width[ended]) / (1 - threshold)
+        span[going[~closed & ~ended]] *= 2
+        going = going[~ended & (start[going] < stop)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(factors != 0, lengths / factors, math.nan)
+
+
+def _diversity_batch(ids: np.ndarray, bounds: np.ndarray,
+                     options: ReadabilityOptions) -> dict[str, np.ndarray]:
+    """Lexical diversity of documents as word ids, document d ``ids[bounds[d]:bounds[d + 1]]``."""
+    starts, stops = bounds[:-1], bounds[1:]
+    n = stops - starts
+    doc = np.repeat(np.arange(len(n)), n)
+    prev, nxt = _neighbours(ids, doc, stops)
+    del ids
+    # the documents read backwards: position starts + stops - 1 - i takes position i
+    mirror = (starts + stops - 1)[doc]
+    backward = mirror - nxt[mirror - np.arange(len(doc))]
+    del nxt
+    firsts = np.bincount(doc, weights=prev < 0, minlength=len(n))
+    mattr = _mattr(prev, doc, starts, stops, int(options.mattr_window))
+    # both MTLD passes in one go: the backward texts as more documents after the forward ones
+    both = _mtld_pass(np.concatenate([prev, backward + len(prev)]),
+                      np.concatenate([starts, starts + len(prev)]),
+                      np.concatenate([stops, stops + len(prev)]), options.mtld_threshold)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return {"type_token_ratio": np.where(n > 0, firsts / n, math.nan), "mattr": mattr,
+                "mtld": (both[:len(n)] + both[len(n):]) / 2}
 
 
 def _diversity(ids: np.ndarray, options: ReadabilityOptions) -> dict[str, float]:
     """Lexical diversity of a document given as a sequence of word ids."""
-    n = len(ids)
-    if not n:
-        return {"type_token_ratio": math.nan, "mattr": math.nan, "mtld": math.nan}
-    prev, nxt = _neighbours(ids)
-    backward = (n - 1 - nxt)[::-1]  # previous occurrences in the reversed text
-    return {
-        "type_token_ratio": int(np.count_nonzero(prev < 0)) / n,
-        "mattr": _mattr(prev, int(options.mattr_window)),
-        "mtld": (_mtld_pass(prev, options.mtld_threshold)
-                 + _mtld_pass(backward, options.mtld_threshold)) / 2,
-    }
+    ids = np.asarray(ids, dtype=np.int64)
+    values = _diversity_batch(ids, np.array([0, len(ids)]), options)
+    return {name: float(value[0]) for name, value in values.items()}
 
 
 # --- the table ------------------------------------------------------------------
 
-def _flags(c: TextCounts) -> list[str]:
-    flags = []
-    if c.n_words == 0:
-        flags.append("no_words")
-    elif c.n_syllables == 0:
-        flags.append("no_syllables")
-    if c.n_words and not c.has_sentence_end:
-        flags.append("no_sentence_end")
-    if c.n_words < 100:
-        flags.append("under_100_words")
-    if c.n_sentences < 30:
-        flags.append("under_30_sentences")
-    return flags
+_FLAG_LABELS = ("no_words", "no_syllables", "no_sentence_end", "under_100_words",
+                "under_30_sentences")
 
 
-def _row(c: TextCounts, word_ids: np.ndarray, options: ReadabilityOptions,
-         undefined: str) -> tuple:
-    row: dict = {name: formula(c) for name, formula in _BASE_FORMULAS.items()}
-    row["text_standard"] = _consensus(row)
-    row["words_per_sentence"] = _words_per_sentence(c)
-    row["avg_syllables_per_word"] = _syllables_per_word(c)
+def _flags(c: TextCounts) -> np.ndarray:
+    """The ``flags`` column: ``;``-separated labels of :data:`_FLAG_LABELS` per document."""
+    masks = (c.n_words == 0, (c.n_words != 0) & (c.n_syllables == 0),
+             (c.n_words != 0) & ~c.has_sentence_end, c.n_words < 100, c.n_sentences < 30)
+    code = sum(mask.astype(np.int64) << bit for bit, mask in enumerate(masks))
+    joined = np.array([";".join(label for bit, label in enumerate(_FLAG_LABELS) if k >> bit & 1)
+                       for k in range(1 << len(_FLAG_LABELS))], dtype=object)
+    return joined[code]
+
+
+def _table_columns(c: TextCounts, diversity: dict[str, np.ndarray],
+                   options: ReadabilityOptions, undefined: str) -> dict[str, np.ndarray]:
+    """Every column of :func:`readability` from the counts of all documents."""
+    columns = {name: formula(c) for name, formula in _BASE_FORMULAS.items()}
+    columns["text_standard"] = _consensus(columns)
+    columns["words_per_sentence"] = _words_per_sentence(c)
+    columns["avg_syllables_per_word"] = _syllables_per_word(c)
     for name in COUNT_COLUMNS[2:]:
-        row[name] = getattr(c, name)
-    row.update(_diversity(word_ids, options) if options.lexical_diversity else _NO_DIVERSITY)
-    row["reading_time_s"] = options.ms_per_char * c.n_nonspace_chars / 1000
-    flags = _flags(c)
+        columns[name] = getattr(c, name)
+    columns.update(diversity)
+    columns["reading_time_s"] = options.ms_per_char * c.n_nonspace_chars / 1000
     if undefined == "nan":
-        if c.n_words == 0:
-            for name in [*FORMULAS, "words_per_sentence", "avg_syllables_per_word"]:
-                row[name] = math.nan
-        elif c.n_syllables == 0:
-            for name in [*_NEEDS_SYLLABLES, "avg_syllables_per_word"]:
-                row[name] = math.nan
-    row["flags"] = ";".join(flags)
-    return tuple(row[name] for name in COLUMNS)  # tuples: less work for the garbage collector
+        no_words = c.n_words == 0
+        no_syllables = ~no_words & (c.n_syllables == 0)
+        for name in [*FORMULAS, "words_per_sentence", "avg_syllables_per_word"]:
+            columns[name] = np.where(no_words, math.nan, columns[name])
+        for name in [*_NEEDS_SYLLABLES, "avg_syllables_per_word"]:
+            columns[name] = np.where(no_syllables, math.nan, columns[name])
+    columns["flags"] = _flags(c)
+    return columns
 
 
 def readability(
@@ -500,22 +571,33 @@ def readability(
     options = ReadabilityOptions() if options is None else options
     texts = (text if isinstance(text, str) else "" for text in
              _progress(corpus["text"], enabled=progress, total=len(corpus), desc="readability"))
-    rows = [_row(counts, word_ids, options, undefined)
-            for counts, word_ids in measure_texts(texts, Vocabulary())]
-    table = pd.DataFrame(rows, index=corpus.index.copy(), columns=COLUMNS)
-    table = table.astype({name: "int64" for name in COUNT_COLUMNS[2:]} |
-                         {name: "float64" for name in [*FORMULAS, *COUNT_COLUMNS[:2],
-                                                       *DIVERSITY_COLUMNS, "reading_time_s"]})
-    table["flags"] = table["flags"].astype(object)
-    table.index.name = corpus.index.name or "doc_id"
-    _warn_undefined(table)
+    batches: list[TextCounts] = []
+    diversity: list[dict[str, np.ndarray]] = []
+    for counts, word_ids, bounds in measure_batches(texts, Vocabulary()):
+        batches.append(counts)
+        if options.lexical_diversity:
+            diversity.append(_diversity_batch(word_ids, bounds, options))
+    counts = TextCounts(*(np.concatenate([getattr(b, name) for b in batches]) if batches
+                          else np.zeros(0, dtype=bool if name == "has_sentence_end" else np.int64)
+                          for name in COUNT_FIELDS))
+    columns = _table_columns(counts, {
+        name: (np.concatenate([d[name] for d in diversity]) if diversity
+               else np.full(len(counts.n_words), math.nan))
+        for name in DIVERSITY_COLUMNS}, options, undefined)
+    index = corpus.index.copy()
+    index.name = corpus.index.name or "doc_id"
+    # every column has its final dtype already (int64, float64; flags: object, not str)
+    columns["flags"] = pd.Series(columns["flags"], index=index, dtype=object)
+    table = pd.DataFrame({name: columns[name] for name in COLUMNS}, index=index)
+    _warn_undefined(table.index, counts)
     return table
 
 
-def _warn_undefined(table: pd.DataFrame) -> None:
-    for flag, what in (("no_words", "have no words"),
-                       ("no_syllables", "have no syllables")):
-        bad = table.index[table["flags"].str.split(";").map(lambda f, flag=flag: flag in f)]
+def _warn_undefined(index: pd.Index, counts: TextCounts) -> None:
+    no_words = counts.n_words == 0
+    for mask, what in ((no_words, "have no words"),
+                       (~no_words & (counts.n_syllables == 0), "have no syllables")):
+        bad = index[mask]
         if len(bad):
             names = ", ".join(map(str, bad[:10])) + (", ..." if len(bad) > 10 else "")
             warnings.warn(f"readability: {len(bad)} document(s) {what} ({names}); their "

@@ -33,25 +33,29 @@ is given the same dictionary (see
 older release, so a few words may count differently from a textstat that
 downloaded it.
 
-For speed, documents become arrays of word ids (:class:`Vocabulary`): each
-distinct word is examined once per call, and every count is a NumPy sum.
+For speed, documents are counted in batches (:func:`measure_batches`): their
+words become integer ids (:class:`Vocabulary`), each distinct word is examined
+once per call, and every count is a NumPy sum over the whole batch; only the
+regular expressions (cleaning, sentences) run document by document.
 """
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import itertools
 import re
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 __all__ = ["TextCounts", "SyllableCounter", "syllable_count", "Vocabulary", "count_text",
-           "measure_text", "measure_texts", "textstat_words", "textstat_sentence_count",
-           "easy_words", "cmu_dictionary"]
+           "measure_text", "measure_texts", "measure_batches", "textstat_words",
+           "textstat_sentence_count", "easy_words", "cmu_dictionary"]
 
 # The regular expressions of textstat 0.7.13 (backend/utils/constants.py,
 # transformations/_remove_punctuation.py, counts/_count_sentences.py).
@@ -66,6 +70,17 @@ _THREE_WORDS = re.compile(
 
 LINSEAR_WORDS = 100
 """Linsear Write looks at the first 100 words of a longer text (textstat's ``strict_upper``)."""
+
+# A text's start up to and with its 100th word. textstat's Linsear Write takes
+# whitespace-separated tokens until 100 of them keep something after cleaning,
+# which is exactly the tokens with a word character (an apostrophe survives
+# only before one of "t s d ve ll re", all in the same token).
+_LINSEAR_HEAD = re.compile(rf"\s*(?:(?:[^\s\w]+\s+)*{_WORD_RUN}(?:\s+|\Z)){{{LINSEAR_WORDS}}}")
+
+_SPACE_LIMIT = 0x3000
+"""The largest code point that ``str.split()`` (and ``re``'s ``\\s``) treats as whitespace."""
+_WORD_CHAR = re.compile(r"\w")
+_END_CODES = (ord("."), ord("!"), ord("?"))
 
 
 @lru_cache(maxsize=1)
@@ -103,9 +118,13 @@ def _hyphenator():
     return Pyphen(lang="en_US")
 
 
-@lru_cache(maxsize=1 << 18)
+_SYLLABLES: dict[str, int] = {}
+"""Words whose syllables :func:`syllable_count` has worked out (emptied at 262,144)."""
+_SYLLABLES_KEPT = 1 << 18
+
+
 def syllable_count(word: str) -> int:
-    """Syllables of one word by textstat's rule (remembered for the 262,144 latest words).
+    """Syllables of one word by textstat's rule (remembered, up to 262,144 words at a time).
 
     CMU dictionary first (the number of vowel phones of the first
     pronunciation of the lower-cased word), else Pyphen ``en_US`` hyphenation
@@ -116,11 +135,17 @@ def syllable_count(word: str) -> int:
     >>> syllable_count("readability"), syllable_count("the")
     (5, 1)
     """
-    lower = word.lower()
-    try:
-        return sum(1 for p in cmu_dictionary()[lower][0] if p[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
-        return len(_hyphenator().positions(lower)) + 1
+    n = _SYLLABLES.get(word)
+    if n is None:
+        lower = word.lower()
+        try:
+            n = sum(1 for p in cmu_dictionary()[lower][0] if p[-1].isdigit())
+        except (TypeError, IndexError, KeyError):
+            n = len(_hyphenator().positions(lower)) + 1
+        if len(_SYLLABLES) >= _SYLLABLES_KEPT:
+            _SYLLABLES.clear()
+        _SYLLABLES[word] = n
+    return n
 
 
 class SyllableCounter:
@@ -154,56 +179,101 @@ class Vocabulary:
     whether it is off the Dale-Chall easy list, its length without
     apostrophes, and the id of its lower-case form (for lexical diversity).
     Documents then become id arrays and every count is a NumPy reduction.
+
+    Attributes
+    ----------
+    n_syllables, n_letters, flags, lower_id : numpy.ndarray
+        Per word id: syllables, characters without apostrophes, the bits of
+        :data:`FLAG_NAMES`, and the id of the lower-cased word.
     """
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}
+        # Looking up an unknown word gives it the next id, so that one pass over
+        # a batch's words (all in C) both adds the new words and finds every id.
+        self._index: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+        self._lower: defaultdict[str, int] = defaultdict(itertools.count().__next__)
         self._easy = easy_words()
-        self._lower: dict[str, int] = {}
-        self.n_syllables = np.zeros(0, dtype=np.int64)
-        self.flags = np.zeros(0, dtype=np.int64)
-        self.lower_id = np.zeros(0, dtype=np.int64)
+        self._table = np.zeros((4, 0), dtype=np.int64)  # the attributes' rows; capacity doubles
 
     def __len__(self) -> int:
-        return len(self.index)
+        return len(self._index)
 
-    def add(self, words) -> None:
+    @property
+    def index(self) -> dict[str, int]:
+        """A copy of the word -> id mapping."""
+        return dict(self._index)
+
+    @property
+    def n_syllables(self) -> np.ndarray:
+        return self._table[0, :len(self)]
+
+    @property
+    def n_letters(self) -> np.ndarray:
+        return self._table[1, :len(self)]
+
+    @property
+    def flags(self) -> np.ndarray:
+        return self._table[2, :len(self)]
+
+    @property
+    def lower_id(self) -> np.ndarray:
+        return self._table[3, :len(self)]
+
+    def ids(self, words: list[str]) -> np.ndarray:
+        """The ids of ``words``, in order (new words get ids and properties on the way)."""
+        known = len(self._index)
+        ids = np.fromiter(map(self._index.__getitem__, words), dtype=np.int64, count=len(words))
+        if len(self._index) > known:
+            self._describe(known)
+        return ids
+
+    def add(self, words: Iterable[str]) -> None:
         """Give every new word of ``words`` (any iterable) an id and its properties."""
-        index = self.index
-        new = [w for w in dict.fromkeys(words) if w not in index]
-        if not new:
-            return
-        start = len(index)
-        index.update(zip(new, range(start, start + len(new))))
-        lower = [w.lower() for w in new]
-        syllables = np.fromiter(map(syllable_count, new), dtype=np.int64, count=len(new))
-        easy = self._easy
-        hard = np.fromiter((w not in easy for w in lower), dtype=bool, count=len(new))
-        length = np.fromiter((len(w) - w.count("'") for w in new), dtype=np.int64,
-                             count=len(new))
+        known = len(self._index)
+        deque(map(self._index.__getitem__, words), maxlen=0)
+        if len(self._index) > known:
+            self._describe(known)
+
+    def _describe(self, known: int) -> None:
+        """Work out the properties of the words with ids ``known`` and up (just added)."""
+        new = list(itertools.islice(reversed(self._index), len(self._index) - known))[::-1]
+        n = len(new)
+        lower = list(map(str.lower, new))
+        syllables = list(map(_SYLLABLES.get, new))  # what syllable_count remembers, else None
+        if None in syllables:
+            syllables = list(map(syllable_count, new))
+        syllables = np.array(syllables, dtype=np.int64)
+        hard = ~np.fromiter(map(self._easy.__contains__, lower), dtype=bool, count=n)
+        letters = _letters(new)
         flags = ((syllables >= 3) * _POLY | hard * _HARD | (hard & (syllables >= 2)) * _HARD_2
-                 | (hard & (syllables >= 3)) * _HARD_3 | (length > 6) * _LONG
-                 | (length <= 3) * _MINI | (syllables > 0) * _VOICED)
-        setdefault, lowers = self._lower.setdefault, self._lower
-        lower_id = np.fromiter((setdefault(w, len(lowers)) for w in lower), dtype=np.int64,
-                               count=len(new))
-        self.n_syllables = np.concatenate([self.n_syllables, syllables])
-        self.flags = np.concatenate([self.flags, flags.astype(np.int64)])
-        self.lower_id = np.concatenate([self.lower_id, lower_id])
+                 | (hard & (syllables >= 3)) * _HARD_3 | (letters > 6) * _LONG
+                 | (letters <= 3) * _MINI | (syllables > 0) * _VOICED)
+        lower_id = np.fromiter(map(self._lower.__getitem__, lower), dtype=np.int64, count=n)
+        size = known + n
+        if size > self._table.shape[1]:
+            grown = np.zeros((len(self._table), max(size, 2 * self._table.shape[1])),
+                             dtype=np.int64)
+            grown[:, :known] = self._table[:, :known]
+            self._table = grown
+        self._table[:, known:size] = syllables, letters, flags, lower_id
 
     def count_flags(self, flags: np.ndarray) -> list[int]:
         """How many words with these ``flags`` have each property of :data:`FLAG_NAMES`."""
         return (np.bincount(flags, minlength=_N_COMBINATIONS) @ _FLAG_MATRIX).tolist()
 
-    def ids(self, words: list[str]) -> np.ndarray:
-        """The ids of ``words``, in order (new words are added first)."""
-        try:
-            return np.fromiter(map(self.index.__getitem__, words), dtype=np.int64,
-                               count=len(words))
-        except KeyError:
-            self.add(words)
-            return np.fromiter(map(self.index.__getitem__, words), dtype=np.int64,
-                               count=len(words))
+
+def _letters(words: list[str]) -> np.ndarray:
+    """Characters of each word that are not apostrophes."""
+    joined = "\n".join(words)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    breaks = np.flatnonzero(codes == ord("\n"))
+    if len(breaks) != len(words) - 1:  # words are split on whitespace: cannot happen
+        return np.array([len(w) - w.count("'") for w in words], dtype=np.int64)
+    edges = np.concatenate(([-1], breaks, [len(codes)]))
+    apostrophes = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(codes == ord("'"), out=apostrophes[1:])
+    starts, stops = edges[:-1] + 1, edges[1:]
+    return (stops - starts) - (apostrophes[stops] - apostrophes[starts])
 
 
 def textstat_words(text: str) -> list[str]:
@@ -238,28 +308,24 @@ def textstat_sentence_count(text: str) -> int:
     return max(1, n - ignored)
 
 
-def _first_words(tokens: list[str], n: int) -> tuple[list[str], int]:
-    """The first ``n`` textstat words of whitespace ``tokens`` and how many tokens they took.
+def _linsear_sentences(text: str) -> int:
+    """Sentences of the text Linsear Write looks at, for a text of more than 100 tokens.
 
-    Each token is cleaned on its own, as textstat's Linsear Write does; the
-    punctuation rule looks no further than the next character, so cleaning
-    the space-joined tokens and splitting on the spaces is the same thing.
+    textstat counts them in the text's first tokens, up to the one holding the
+    100th word, joined by single spaces. Sentence pieces do not change when a
+    run of whitespace becomes one space, so the same start of ``text`` itself
+    has the same count (the whole text when it has fewer than 100 words).
     """
-    size = 2 * n
-    while True:
-        head = tokens[:size]
-        cleaned = _clean(" ".join(head)).split(" ")
-        taken = list(itertools.islice(itertools.compress(itertools.count(), cleaned), n))
-        if len(taken) == n:
-            return [cleaned[j] for j in taken], taken[-1] + 1
-        if size >= len(tokens):
-            return [cleaned[j] for j in taken], len(head)
-        size *= 2
+    head = _LINSEAR_HEAD.match(text)
+    return textstat_sentence_count(text if head is None else head.group())
 
 
 @dataclass(frozen=True)
 class TextCounts:
     """Everything textstat counts in one text, counted once.
+
+    :func:`measure_batches` gives the same record for many texts at once, with
+    a NumPy array (one value per text) in every field.
 
     Attributes
     ----------
@@ -304,6 +370,10 @@ class TextCounts:
     has_sentence_end: bool
 
 
+COUNT_FIELDS = tuple(f.name for f in fields(TextCounts))
+"""The fields of :class:`TextCounts`, in order."""
+
+
 def count_text(text: str, vocabulary: Vocabulary | None = None) -> TextCounts:
     """Count everything textstat's English formulas need, once.
 
@@ -322,43 +392,112 @@ def count_text(text: str, vocabulary: Vocabulary | None = None) -> TextCounts:
     return measure_text(text, Vocabulary() if vocabulary is None else vocabulary)[0]
 
 
-_CHUNK = 1 << 16
+def measure_text(text: str, vocabulary: Vocabulary) -> tuple[TextCounts, np.ndarray]:
+    """:func:`count_text` plus the document's words as lower-case word ids, in order."""
+    return next(measure_texts([text], vocabulary))
 
 
 def measure_texts(texts: Iterable[str], vocabulary: Vocabulary, *,
                   batch_chars: int = 500_000) -> Iterator[tuple[TextCounts, np.ndarray]]:
-    """:func:`measure_text` for many texts, adding each batch's new words to ``vocabulary`` at once.
+    """:func:`measure_text` for many texts: :func:`measure_batches`, one text at a time."""
+    for counts, word_ids, bounds in measure_batches(texts, vocabulary, batch_chars=batch_chars):
+        columns = [getattr(counts, name).tolist() for name in COUNT_FIELDS]
+        for i, values in enumerate(zip(*columns)):
+            yield TextCounts(*values), word_ids[bounds[i]:bounds[i + 1]]
 
-    Texts are read in batches of about ``batch_chars`` characters, and a text
-    longer than that is split into words piece by piece, so memory stays a
-    small multiple of the largest document whatever the number of documents.
+
+_CHUNK = 1 << 16
+
+
+def measure_batches(texts: Iterable[str], vocabulary: Vocabulary, *, batch_chars: int = 500_000
+                    ) -> Iterator[tuple[TextCounts, np.ndarray, np.ndarray]]:
+    """Count many texts, a batch of about ``batch_chars`` characters at a time.
+
+    A text longer than ``batch_chars`` is a batch of its own, read in pieces
+    of about 64k characters, so memory stays a small multiple of the largest
+    document whatever the number of documents.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The documents, in order.
+    vocabulary : Vocabulary
+        Shared by all batches: each distinct word is examined once.
+    batch_chars : int, default 500_000
+        Characters per batch.
+
+    Yields
+    ------
+    counts : TextCounts
+        One int64 array per field (``has_sentence_end``: bool), one value per
+        text of the batch, in order.
+    word_ids : numpy.ndarray
+        The batch's words as lower-case word ids, text after text.
+    bounds : numpy.ndarray
+        Text ``i``'s words are ``word_ids[bounds[i]:bounds[i + 1]]``.
     """
-    batch: list[tuple[str, str, list[str]]] = []
+    batch: list[str] = []
     size = 0
     for text in texts:
-        cleaned = _clean(text)
         if len(text) > batch_chars:
-            yield _measure(text, cleaned, _chunked_ids(cleaned, vocabulary), vocabulary)
+            if batch:
+                yield _measure_batch(batch, vocabulary)
+                batch, size = [], 0
+            yield _measure_long(text, vocabulary)
             continue
-        batch.append((text, cleaned, cleaned.split()))
+        batch.append(text)
         size += len(text)
         if size >= batch_chars:
-            yield from _measure_batch(batch, vocabulary)
+            yield _measure_batch(batch, vocabulary)
             batch, size = [], 0
-    yield from _measure_batch(batch, vocabulary)
+    if batch:
+        yield _measure_batch(batch, vocabulary)
 
 
-def _measure_batch(batch, vocabulary: Vocabulary) -> Iterator[tuple[TextCounts, np.ndarray]]:
-    # Word ids for the whole batch at once: new words first, then one lookup per word.
-    lengths = [len(words) for _, _, words in batch]
-    flat = list(itertools.chain.from_iterable(words for _, _, words in batch))
-    docs = [(text, cleaned) for text, cleaned, _ in batch]
-    batch.clear()
-    vocabulary.add(flat)
-    ids = np.fromiter(map(vocabulary.index.__getitem__, flat), dtype=np.int64, count=len(flat))
-    del flat
-    for (text, cleaned), doc_ids in zip(docs, np.split(ids, np.cumsum(lengths)[:-1])):
-        yield _measure(text, cleaned, doc_ids, vocabulary)
+def _measure_batch(texts: list[str], vocabulary: Vocabulary
+                   ) -> tuple[TextCounts, np.ndarray, np.ndarray]:
+    # Each text followed by a space: no token or sentence spans two texts, and
+    # cleaning the whole cleans each text as on its own (after a text's last
+    # character the apostrophe rule sees a space instead of the end: no match
+    # either way).
+    joined = " ".join([*texts, ""])
+    scan, cleaned = _scan(joined, np.array([len(text) for text in texts], dtype=np.int64))
+    del joined
+    words = cleaned.split()
+    del cleaned
+    bounds = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(scan.pop("n_words"), out=bounds[1:])
+    if len(words) != bounds[-1]:  # both count the tokens holding a word character
+        raise AssertionError(f"readability_counts: {len(words)} words but "
+                             f"{bounds[-1]} tokens with a word character")
+    ids = vocabulary.ids(words)
+    del words
+    return _count(ids, bounds, scan, vocabulary)
+
+
+def _measure_long(text: str, vocabulary: Vocabulary) -> tuple[TextCounts, np.ndarray, np.ndarray]:
+    # Cleaning a piece cut at whitespace cleans it as in the whole text: the
+    # apostrophe rule looks one or two characters ahead, never past a space.
+    ids = [np.zeros(0, dtype=np.int64)]
+    n_tokens = n_nonspace = 0
+    for piece in _pieces(text):
+        scan, cleaned = _scan(piece + " ", np.array([len(piece)]), sentences=False)
+        ids.append(vocabulary.ids(cleaned.split()))
+        n_tokens += int(scan["n_tokens"][0])
+        n_nonspace += int(scan["n_nonspace_chars"][0])
+    word_ids = np.concatenate(ids)
+    del ids
+    # sentence pieces may span the pieces of text: textstat's regular expressions here
+    n_sentences = textstat_sentence_count(text)
+    if n_tokens > LINSEAR_WORDS:
+        linsear_sentences = _linsear_sentences(text)
+    else:
+        linsear_sentences = n_sentences if n_tokens else 0
+    scan = {"n_tokens": np.array([n_tokens]), "n_nonspace_chars": np.array([n_nonspace]),
+            "n_sentences": np.array([n_sentences]),
+            "linsear_sentences": np.array([linsear_sentences]),
+            "has_sentence_end": np.array([_SENTENCE_END.search(text) is not None])}
+    return _count(word_ids, np.array([0, len(word_ids)]), scan, vocabulary)
 
 
 def _pieces(text: str) -> Iterator[str]:
@@ -373,76 +512,187 @@ def _pieces(text: str) -> Iterator[str]:
         start = stop
 
 
-def _chunked_ids(cleaned: str, vocabulary: Vocabulary) -> np.ndarray:
-    parts = [np.zeros(0, dtype=np.int64)]
-    for piece in _pieces(cleaned):
-        words = piece.split()
-        vocabulary.add(words)
-        parts.append(vocabulary.ids(words))
-    return np.concatenate(parts)
+_SPACE_BIT, _WORD_BIT, _END_BIT = 1, 2, 4
+"""Character classes: whitespace, word character (``re``'s ``\\w``), ``.!?``."""
+_PLANE = 0x10000
 
 
-def _token_stats(text: str) -> tuple[int, int, list[str]]:
-    """Whitespace-separated tokens: how many, their characters, and the first ones."""
-    if len(text) <= _CHUNK:
-        tokens = text.split()  # str.split() and re's \s agree on what whitespace is
-        return len(tokens), sum(map(len, tokens)), tokens
-    n_tokens = n_chars = 0
-    head: list[str] = []
-    for piece in _pieces(text):
-        tokens = piece.split()
-        n_tokens += len(tokens)
-        n_chars += sum(map(len, tokens))
-        if not head:
-            head = tokens
-    return n_tokens, n_chars, head
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray:
+    """The class bits of every code point of the Basic Multilingual Plane, and 0 after it.
+
+    ``table.take(codes, mode="clip")`` looks code points up; the last entry
+    stands for every code point above the plane (never whitespace nor
+    ``.!?``; :func:`_scan` asks ``re`` which are word characters).
+    """
+    plane = "".join(map(chr, range(_PLANE)))
+    word = np.frombuffer(re.sub(r"\W", "\0", plane).encode("utf-32-le", "surrogatepass"),
+                         dtype=np.uint32) != 0
+    table = np.zeros(_PLANE + 1, dtype=np.uint8)
+    table[:_PLANE] = word * _WORD_BIT
+    table[[c for c in range(_SPACE_LIMIT + 1) if chr(c).isspace()]] |= _SPACE_BIT
+    table[list(_END_CODES)] |= _END_BIT
+    table.setflags(write=False)
+    return table
 
 
-def measure_text(text: str, vocabulary: Vocabulary) -> tuple[TextCounts, np.ndarray]:
-    """:func:`count_text` plus the document's words as lower-case word ids, in order."""
-    cleaned = _clean(text)
-    return _measure(text, cleaned, _chunked_ids(cleaned, vocabulary), vocabulary)
+def _scan(joined: str, lengths: np.ndarray, *, sentences: bool = True
+          ) -> tuple[dict[str, np.ndarray], str]:
+    """Per text: tokens, non-space characters, words and sentences, from its code points.
+
+    ``joined`` holds the texts, each followed by a space; ``lengths`` are
+    their lengths. ``str.split()`` and textstat's regular expressions would
+    make a string of every token and sentence piece; here NumPy classifies
+    the code points (whitespace, word character, ``.!?``) and counts by
+    textstat's rules:
+
+    * cleaning (:func:`textstat_words`) keeps word characters, whitespace and
+      the apostrophes followed by ``t``, ``s``, ``d``, ``ve``, ``ll`` or ``re``;
+    * a token is a run of non-whitespace; it gives a textstat word when it
+      holds a word character (cleaning deletes only other characters, and an
+      apostrophe survives only before a letter of its token);
+    * a sentence piece (``\\b[^.!?]+[.!?]*``) starts at the first word
+      character after a ``.!?`` and runs to the next ``.!?``; its words are
+      its runs of characters other than whitespace and ``.!?`` that hold a
+      word character; it is a sentence with three words or more, and a text
+      that is not ``""`` has at least one;
+    * Linsear Write counts the sentences up to the token with the 100th word.
+
+    Returns
+    -------
+    counts : dict
+        ``n_tokens``, ``n_nonspace_chars``, ``n_words``; with ``sentences``
+        also ``n_sentences``, ``linsear_sentences``, ``has_sentence_end``.
+    cleaned : str
+        ``joined`` cleaned: its ``split()`` are the textstat words of the texts.
+    """
+    n_texts = len(lengths)
+    begins = np.zeros(n_texts + 1, dtype=np.int64)  # where each text starts, and the end
+    np.cumsum(lengths + 1, out=begins[1:])
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _char_classes().take(codes, mode="clip")
+    solid = classes & _SPACE_BIT == 0
+    word = classes & _WORD_BIT != 0
+    end = classes & _END_BIT != 0
+    del classes
+    astral = np.flatnonzero(codes >= _PLANE)  # beyond the table: rare, looked up one by one
+    if astral.size:
+        found = np.unique(codes[astral])
+        wordy = [c for c in found.tolist() if _WORD_CHAR.match(chr(c))]
+        word[astral] = np.isin(codes[astral], wordy)
+
+    token_starts = solid.copy()
+    token_starts[1:] &= ~solid[:-1]
+    tokens = np.flatnonzero(token_starts)
+    del token_starts
+    out = {"n_tokens": np.diff(np.searchsorted(tokens, begins)),
+           # (every text's segment holds at least its trailing space: none is empty)
+           "n_nonspace_chars": np.add.reduceat(solid, begins[:-1], dtype=np.int64)}
+
+    keep = word | ~solid
+    apostrophes = np.flatnonzero(codes == ord("'"))
+    # (joined ends with a space, so an apostrophe has a next character)
+    after = codes[apostrophes + 1], codes[np.minimum(apostrophes + 2, len(codes) - 1)]
+    keep[apostrophes[_before_contraction(*after)]] = True
+    cleaned = codecs.decode(codes[keep], "utf-32-le", "surrogatepass")
+    del keep, apostrophes
+
+    def holding_a_word(run_starts: np.ndarray) -> np.ndarray:
+        """Which runs hold a word character, each run reaching to the next one's start."""
+        if not run_starts.size:
+            return np.zeros(0, dtype=bool)
+        return np.logical_or.reduceat(word, run_starts)
+
+    word_tokens = np.flatnonzero(holding_a_word(tokens))  # indices into tokens
+    out["n_words"] = np.diff(np.searchsorted(tokens[word_tokens], begins))
+    if not sentences:
+        return out, cleaned
+
+    out["has_sentence_end"] = np.logical_or.reduceat(end, begins[:-1])
+    inner = solid & ~end
+    del solid, codes
+    runs = inner.copy()
+    runs[1:] &= ~inner[:-1]
+    runs = np.flatnonzero(runs)
+    del inner
+    word_runs = runs[holding_a_word(runs)]
+    run_text = np.repeat(np.arange(n_texts), np.diff(np.searchsorted(word_runs, begins)))
+    # the piece of each word: equal for two words exactly when no .!? and no
+    # change of text comes between them
+    piece = np.searchsorted(np.flatnonzero(end), word_runs) + run_text
+    del end
+    out["n_sentences"] = np.where(lengths == 0, 0,
+                                  np.maximum(_sentences(piece, run_text, n_texts), 1))
+    # Linsear Write: cut a text of more than 100 tokens after its 100th word
+    word_bounds = np.zeros(n_texts, dtype=np.int64)
+    np.cumsum(out["n_words"][:-1], out=word_bounds[1:])
+    cut = (out["n_tokens"] > LINSEAR_WORDS) & (out["n_words"] >= LINSEAR_WORDS)
+    limit = np.full(n_texts, len(joined))
+    limit[cut] = np.append(tokens, len(joined))[word_tokens[word_bounds[cut] + LINSEAR_WORDS - 1]
+                                                + 1]  # the next token's start
+    head = word_runs < limit[run_text]
+    out["linsear_sentences"] = np.where(
+        out["n_tokens"] == 0, 0, np.maximum(_sentences(piece[head], run_text[head], n_texts), 1))
+    return out, cleaned
 
 
-def _measure(text: str, cleaned: str, ids: np.ndarray,
-             vocabulary: Vocabulary) -> tuple[TextCounts, np.ndarray]:
-    n_tokens, n_nonspace, tokens = _token_stats(text)
-    n_letters = len(cleaned) - (len(text) - n_nonspace) - cleaned.count("'")
-    del cleaned
+def _before_contraction(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Whether code points ``first, second`` after an apostrophe start t, s, d, ve, ll or re."""
+    t, s, d, v, e, l, r = map(ord, "tsdvelr")  # noqa: E741
+    return ((first == t) | (first == s) | (first == d) | ((first == v) & (second == e))
+            | ((first == l) & (second == l)) | ((first == r) & (second == e)))
+
+
+def _sentences(piece: np.ndarray, text_of: np.ndarray, n_texts: int) -> np.ndarray:
+    """Per text, the pieces with three words or more; ``piece`` (sorted) gives each word's."""
+    first = np.ones(piece.size, dtype=bool)
+    first[1:] = piece[1:] != piece[:-1]
+    firsts = np.flatnonzero(first)
+    sizes = np.diff(firsts, append=piece.size)
+    return np.bincount(text_of[firsts[sizes >= 3]], minlength=n_texts)
+
+
+def _count(ids: np.ndarray, bounds: np.ndarray, scan: dict[str, np.ndarray],
+           vocabulary: Vocabulary) -> tuple[TextCounts, np.ndarray, np.ndarray]:
+    """The counts of a batch of texts from their word ids and :func:`_scan`'s counts."""
+    n_texts = len(bounds) - 1
+    starts, stops = bounds[:-1], bounds[1:]
+    head_stops = np.minimum(starts + LINSEAR_WORDS, stops)  # Linsear Write's first 100 words
+
+    def sums(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per text: the sum of per-word ``values`` over all its words and its first 100."""
+        running = np.zeros(len(values) + 1, dtype=np.int64)
+        np.cumsum(values, out=running[1:])
+        return running[stops] - running[starts], running[head_stops] - running[starts]
+
     flags = vocabulary.flags[ids]
-    poly, hard, hard_2, hard_3, long, mini, voiced = vocabulary.count_flags(flags)
-
-    if n_tokens > LINSEAR_WORDS:
-        first, i = _first_words(tokens, LINSEAR_WORDS)
-        if len(first) < LINSEAR_WORDS and i < n_tokens:  # the first piece was not enough
-            tokens = text.split()
-            first, i = _first_words(tokens, LINSEAR_WORDS)
-        lin = vocabulary.count_flags(vocabulary.flags[vocabulary.ids(first)])
-    else:
-        if len(tokens) < n_tokens:  # a few enormous tokens: _token_stats kept only a piece
-            tokens = text.split()
-        lin, i = [poly, hard, hard_2, hard_3, long, mini, voiced], n_tokens
-    lin_hard, lin_easy = lin[0], lin[6] - lin[0]
-    lin_sentences = textstat_sentence_count(" ".join(tokens[:i]))
-    difficult = flags & _HARD_2 != 0
+    poly, head_poly = sums(flags & _POLY != 0)
+    head_voiced = sums(flags & _VOICED != 0)[1]
+    hard_2 = flags & _HARD_2 != 0
+    # distinct difficult words: distinct (text, word id) pairs, counted per text
+    text_of = np.repeat(np.arange(n_texts), stops - starts)
+    pairs = np.unique(text_of[hard_2] * len(vocabulary) + ids[hard_2])
+    n_difficult = np.bincount(pairs // max(len(vocabulary), 1), minlength=n_texts)
+    del text_of, pairs
 
     counts = TextCounts(
-        n_words=len(ids),
-        n_sentences=textstat_sentence_count(text),
-        n_syllables=int(vocabulary.n_syllables[ids].sum()),
+        n_words=stops - starts,
+        n_sentences=scan["n_sentences"].astype(np.int64),
+        n_syllables=sums(vocabulary.n_syllables[ids])[0],
         n_polysyllables=poly,
-        n_hard_any=hard,
-        n_hard_2=hard_2,
-        n_hard_3=hard_3,
-        n_difficult_words=len(np.unique(ids[difficult])),
-        n_long_words=long,
-        n_miniwords=mini,
-        n_letters=n_letters,
-        n_nonspace_chars=n_nonspace,
-        n_tokens=n_tokens,
-        linsear_easy=lin_easy,
-        linsear_hard=lin_hard,
-        linsear_sentences=lin_sentences,
-        has_sentence_end=_SENTENCE_END.search(text) is not None,
+        n_hard_any=sums(flags & _HARD != 0)[0],
+        n_hard_2=sums(hard_2)[0],
+        n_hard_3=sums(flags & _HARD_3 != 0)[0],
+        n_difficult_words=n_difficult.astype(np.int64),
+        n_long_words=sums(flags & _LONG != 0)[0],
+        n_miniwords=sums(flags & _MINI != 0)[0],
+        # the characters of the cleaned words without apostrophes
+        n_letters=sums(vocabulary.n_letters[ids])[0],
+        n_nonspace_chars=scan["n_nonspace_chars"].astype(np.int64),
+        n_tokens=scan["n_tokens"].astype(np.int64),
+        linsear_easy=head_voiced - head_poly,
+        linsear_hard=head_poly,
+        linsear_sentences=scan["linsear_sentences"].astype(np.int64),
+        has_sentence_end=scan["has_sentence_end"].astype(bool),
     )
-    return counts, vocabulary.lower_id[ids]
+    return counts, vocabulary.lower_id[ids], bounds
