@@ -174,8 +174,7 @@ def align(corpus: pd.DataFrame, a: str, b: str, *, options: AlignOptions | None 
 
 # --- sentence similarity ------------------------------------------------------
 
-def _weight(word: str) -> float:
-    return word_weight(word)
+_weight = word_weight  # a normalised word's weight in sentence similarity (memoised)
 
 
 def _dice(sa: frozenset, sb: frozenset, wa: float, wb: float) -> float:
@@ -184,7 +183,7 @@ def _dice(sa: frozenset, sb: frozenset, wa: float, wb: float) -> float:
     inter = sa & sb
     if not inter:
         return 0.0
-    return 2.0 * sum(_weight(w) for w in inter) / (wa + wb)
+    return 2.0 * sum(map(_weight, inter)) / (wa + wb)
 
 
 def _ratio(xa, xb) -> float:
@@ -195,8 +194,8 @@ def _ratio(xa, xb) -> float:
 
 def _similarity(xa, xb) -> float:
     sa, sb = frozenset(xa), frozenset(xb)
-    wa = sum(_weight(w) for w in sa)
-    wb = sum(_weight(w) for w in sb)
+    wa = sum(map(_weight, sa))
+    wb = sum(map(_weight, sb))
     return 0.5 * (_dice(sa, sb, wa, wb) + _ratio(xa, xb))
 
 

@@ -13,6 +13,7 @@ and the cost grows about linearly with the number of documents.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -63,18 +64,14 @@ def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
                           "n_shared": np.array([], dtype=np.int64)})
     if n < 2:
         return empty
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for r, feats in enumerate(features):
-        for f in feats:
-            c = vocab.setdefault(f, len(vocab))
-            rows.append(r)
-            cols.append(c)
-    if not cols:
+    lengths = np.fromiter(map(len, features), dtype=np.int64, count=n)
+    if not lengths.sum():
         return empty
-    rows_a = np.asarray(rows, dtype=np.int64)
-    cols_a = np.asarray(cols, dtype=np.int64)
+    flat = np.fromiter(itertools.chain.from_iterable(features), dtype=object,
+                       count=int(lengths.sum()))
+    cols_a, vocab = pd.factorize(flat)
+    del flat
+    rows_a = np.repeat(np.arange(n, dtype=np.int64), lengths)
     df = np.bincount(cols_a, minlength=len(vocab))
     cap = max(min_df_cap, int(max_df * n) if isinstance(max_df, float) else int(max_df))
     keep = (df[cols_a] <= cap) & (df[cols_a] >= 2)
@@ -87,40 +84,37 @@ def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
     norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     xn = sparse.diags(1.0 / norms) @ x
-    xb = (x > 0).astype(np.float32)
-    xt = xn.T.tocsr()
-    xbt = xb.T.tocsr()
+    # One product gives both numbers: with left = [xn | 2 xb] and right =
+    # [xn | 2 xb]^T, each entry is cosine + 4 * shared features, and the
+    # cosine (0-1) and the integer count separate exactly.
+    xb = (x > 0).astype(np.float64)
+    left = sparse.hstack([xn, 2.0 * xb], format="csr")
+    right = left.T.tocsr()
     out_i, out_j, out_s, out_n = [], [], [], []
     for lo in range(0, n, block):
         hi = min(n, lo + block)
-        sims = (xn[lo:hi] @ xt).tocsr()
-        shared = (xb[lo:hi] @ xbt).tocsr()
-        for r in range(hi - lo):
-            a, b = sims.indptr[r], sims.indptr[r + 1]
-            if a == b:
-                continue
-            js = sims.indices[a:b]
-            ss = sims.data[a:b]
-            me = lo + r
-            ok = (js != me) & (ss >= min_score)
-            js, ss = js[ok], ss[ok]
-            if len(js) == 0:
-                continue
-            if len(js) > top_k:
-                top = np.argpartition(-ss, top_k - 1)[:top_k]
-                js, ss = js[top], ss[top]
-            sa, sb = shared.indptr[r], shared.indptr[r + 1]
-            lookup = dict(zip(shared.indices[sa:sb].tolist(), shared.data[sa:sb].tolist()))
-            for j, s in zip(js.tolist(), ss.tolist()):
-                out_i.append(min(me, j))
-                out_j.append(max(me, j))
-                out_s.append(s)
-                out_n.append(int(lookup.get(j, 0)))
-    if not out_i:
+        both = left[lo:hi] @ right
+        me = lo + np.repeat(np.arange(hi - lo, dtype=np.int64), np.diff(both.indptr))
+        js = both.indices.astype(np.int64)
+        ns = np.floor(both.data / 4.0 + 1e-9)
+        ss = both.data - 4.0 * ns
+        ok = (js != me) & (ss >= min_score)
+        me, js, ss, ns = me[ok], js[ok], ss[ok], ns[ok]
+        # each document's top_k partners: best score first, then lower position
+        order = np.lexsort((js, -ss, me))
+        me, js, ss, ns = me[order], js[order], ss[order], ns[order]
+        first = np.r_[True, me[1:] != me[:-1]]
+        starts = np.flatnonzero(first)
+        rank = np.arange(len(me)) - np.repeat(starts, np.diff(np.r_[starts, len(me)]))
+        top = rank < top_k
+        out_i.append(np.minimum(me[top], js[top]))
+        out_j.append(np.maximum(me[top], js[top]))
+        out_s.append(ss[top])
+        out_n.append(ns[top].astype(np.int64))
+    frame = pd.DataFrame({"i": np.concatenate(out_i), "j": np.concatenate(out_j),
+                          "score": np.minimum(np.concatenate(out_s).astype(float), 1.0),
+                          "n_shared": np.concatenate(out_n)})
+    if frame.empty:
         return empty
-    frame = pd.DataFrame({"i": np.asarray(out_i, dtype=np.int64),
-                          "j": np.asarray(out_j, dtype=np.int64),
-                          "score": np.minimum(np.asarray(out_s, dtype=float), 1.0),
-                          "n_shared": np.asarray(out_n, dtype=np.int64)})
     frame = frame.drop_duplicates(["i", "j"]).sort_values(["i", "j"]).reset_index(drop=True)
     return frame

@@ -11,12 +11,13 @@ for each whether its words changed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pandas as pd
 
 from .segment import words
 
-__all__ = ["find_quotes", "match_quotes", "QUOTE_COLUMNS", "QUOTE_MATCH_COLUMNS",
+__all__ = ["find_quotes", "match_quotes", "count_quotes", "QUOTE_COLUMNS", "QUOTE_MATCH_COLUMNS",
            "QUOTE_STATUSES"]
 
 QUOTE_COLUMNS = ["start", "end", "quote", "n_words"]
@@ -53,14 +54,19 @@ def find_quotes(text: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
 
 
+def count_quotes(text: str) -> int:
+    """Number of quoted passages in ``text`` (the rows :func:`find_quotes` would give)."""
+    return sum(1 for _ in _QUOTE_RE.finditer(text or ""))
+
+
 def _containment(part: tuple, whole: tuple) -> float:
     from .align import _weight
 
     sp, sw = set(part), set(whole)
-    total = sum(_weight(w) for w in sp)
+    total = sum(map(_weight, sp))
     if not total:
         return 0.0
-    return sum(_weight(w) for w in sp & sw) / total
+    return sum(map(_weight, sp & sw)) / total
 
 
 def match_quotes(text_a: str, text_b: str, *, sentences: pd.DataFrame | None = None,
@@ -105,18 +111,40 @@ def _quote_list(text: str) -> list[tuple[int, int, str, tuple]]:
             for m in _QUOTE_RE.finditer(text or "")]
 
 
+def _prepared(words_: tuple) -> tuple[frozenset, float, Counter]:
+    """A quote's word set, its summed weight and its bag of words (for :func:`match_quotes_raw`)."""
+    from .align import _weight
+
+    distinct = frozenset(words_)
+    return distinct, sum(map(_weight, distinct)), Counter(words_)
+
+
 def match_quotes_raw(text_a: str, text_b: str, srows: list | None, *,
                      min_similarity: float = 0.3) -> list[list]:
     """:func:`match_quotes` as a list of rows; ``srows`` are alignment sentence rows."""
-    from .align import _similarity
+    from .align import _dice, _ratio, _similarity
 
     qa, qb = _quote_list(text_a), _quote_list(text_b)
     if not qa and not qb:
         return []
     cand = []
+    # The similarity is the mean of a weighted Dice (cheap) and a sequence
+    # ratio (difflib, costly), and the ratio is at most the bag-of-words
+    # overlap 2|A & B| / (|A| + |B|): a pair whose bound misses the threshold
+    # is not compared word by word. The value is that of align._similarity.
+    prep_b = [_prepared(y[3]) for y in qb]
     for i, x in enumerate(qa):
+        sa, wa, bag_a = _prepared(x[3])
         for j, y in enumerate(qb):
-            s = 1.0 if x[3] == y[3] else _similarity(x[3], y[3])
+            if x[3] == y[3]:
+                cand.append((1.0, i, j))
+                continue
+            sb, wb, bag_b = prep_b[j]
+            dice = _dice(sa, sb, wa, wb)
+            n = len(x[3]) + len(y[3])
+            if not n or 0.5 * (dice + 2.0 * (bag_a & bag_b).total() / n) < min_similarity:
+                continue
+            s = 0.5 * (dice + _ratio(x[3], y[3]))
             if s >= min_similarity:
                 cand.append((s, i, j))
     cand.sort(reverse=True)

@@ -15,12 +15,15 @@ offline): the Zipf scale is log10 of occurrences per billion words, so 7 is
 
 from __future__ import annotations
 
+import itertools
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from zlib import crc32
 
-from .segment import Span, Token, WORD_KINDS, normalize, sentence_tokens, tokens
+from .segment import (MATCH_KIND, WORD_KINDS, Token, normalize, sentence_spans,
+                      token_matches)
 from .stopwords import ENGLISH_STOPWORDS
 
 __all__ = ["DocFeatures", "doc_features", "zipf", "is_known_word"]
@@ -124,63 +127,93 @@ class DocFeatures:
     sent_weights: object = None
 
 
-def doc_features(doc_id: str, text: str, *, full: bool = True) -> DocFeatures:
+def doc_features(doc_id: str, text: str, *, full: bool = True,
+                 sets: bool = True) -> DocFeatures:
     """Tokenize ``text`` once and compute its :class:`DocFeatures`.
 
-    With ``full=False`` the text and the sentence tables (``spans``,
-    ``sent_tokens``, ``sent_words``) are left empty to save memory: the sets are enough to
-    find candidate pairs in a large corpus. Empty or blank text gives a
-    document with no sentences and empty sets.
+    Parameters
+    ----------
+    doc_id, text : str
+        The document.
+    full : bool, default True
+        With ``full=False`` the text and the sentence tables (``spans``,
+        ``sent_tokens``, ``sent_words``, ``sent_weights``) are left empty to
+        save memory: the sets are enough to find candidate pairs in a large
+        corpus.
+    sets : bool, default True
+        With ``sets=False`` (and ``full=True``) ``immutables``, ``content``
+        and ``shingles`` are left empty: sentence alignment does not use
+        them.
+
+    Empty or blank text gives a document with no sentences and empty sets.
     """
     text = "" if text is None else str(text)
     if not full:
         return _sketch(doc_id, text)
-    spans: list[Span] = []
-    sent_toks: list[tuple[Token, ...]] = []
-    sent_words: list[tuple[str, ...]] = []
+    spans, sent_toks, sent_words = _sentences(text)
+    n_words = sum(map(len, sent_words))
+    nonwords = 0
+    for t in itertools.chain.from_iterable(sent_toks):
+        first = t.text[:1]
+        if (first.islower() and len(t.text) >= 3 and t.kind == "word" and t.text.isalpha()
+                and zipf(t.text) == 0.0):
+            nonwords += 1
     immutables: set[str] = set()
     content: set[str] = set()
     shingles: set[int] = set()
-    nonwords = 0
-    n_words = 0
-    for span, toks in sentence_tokens(text):
-        wt = tuple(t for t in toks if t.kind in WORD_KINDS)
+    if sets:
+        for wt, ws in zip(sent_toks, sent_words):
+            for k, (t, w) in enumerate(zip(wt, ws)):
+                if w in ENGLISH_STOPWORDS:
+                    continue
+                content.add(w)
+                if t.kind == "number":
+                    immutables.add(w)
+                    continue
+                if t.kind != "word":
+                    continue
+                f = zipf(w)
+                if t.text[:1].isupper():
+                    if f <= NAME_MAX_ZIPF and (k > 0 or f <= RARE_ZIPF + 0.5):
+                        immutables.add(w)
+                elif f <= RARE_ZIPF and len(w) >= 4 and w.isalpha():
+                    immutables.add(w)
+            for k in range(len(ws) - SHINGLE_SIZE + 1):
+                shingles.add(crc32(" ".join(ws[k:k + SHINGLE_SIZE]).encode("utf-8", "replace")))
+    return DocFeatures(doc_id, text, spans, sent_toks, sent_words, n_words,
+                       frozenset(immutables), frozenset(content), frozenset(shingles),
+                       nonwords, _sentence_weights(sent_words))
+
+
+_WORD_GROUPS = frozenset(g for g, k in MATCH_KIND.items() if k in WORD_KINDS)
+
+
+def _sentences(text: str) -> tuple[tuple, tuple, tuple]:
+    """Sentence spans, word tokens and normalised words of the sentences that have words."""
+    low = normalize(text)
+    if len(low) != len(text):  # case folding changed a length ("İ"): normalise per word
+        low = None
+    spans, sent_toks, sent_words = [], [], []
+    kinds, groups, new = MATCH_KIND, _WORD_GROUPS, tuple.__new__
+    for span in sentence_spans(text):
+        wt = tuple([new(Token, (m.group(), m.start(), m.end(), kinds[g]))
+                    for m in token_matches(text, span.start, span.end)
+                    if (g := m.lastgroup) in groups])
         if not wt:
             continue
-        ws = tuple(normalize(t.text) for t in wt)
-        if full:
-            spans.append(span)
-            sent_toks.append(wt)
-            sent_words.append(ws)
-        n_words += len(wt)
-        for k, (t, w) in enumerate(zip(wt, ws)):
-            if w in ENGLISH_STOPWORDS:
-                continue
-            content.add(w)
-            if t.kind == "number":
-                immutables.add(w)
-                continue
-            if t.kind != "word":
-                continue
-            f = zipf(w)
-            first = t.text[:1]
-            if first.isupper():
-                if f <= NAME_MAX_ZIPF and (k > 0 or f <= RARE_ZIPF + 0.5):
-                    immutables.add(w)
-            elif f <= RARE_ZIPF and len(w) >= 4 and w.isalpha():
-                immutables.add(w)
-            if f == 0.0 and first.islower() and len(w) >= 3 and w.isalpha():
-                nonwords += 1
-        for k in range(len(ws) - SHINGLE_SIZE + 1):
-            shingles.add(crc32(" ".join(ws[k:k + SHINGLE_SIZE]).encode("utf-8", "replace")))
-    return DocFeatures(doc_id, text, tuple(spans), tuple(sent_toks), tuple(sent_words),
-                       n_words, frozenset(immutables), frozenset(content),
-                       frozenset(shingles), nonwords, _sentence_weights(sent_words))
+        spans.append(span)
+        sent_toks.append(wt)
+        if low is None:
+            sent_words.append(tuple(normalize(t.text) for t in wt))
+        else:
+            sent_words.append(tuple([low[t.start:t.end] for t in wt]))
+    return tuple(spans), tuple(sent_toks), tuple(sent_words)
 
 
 HASH_BITS = 22
 
 
+@lru_cache(maxsize=1 << 20)
 def word_weight(word: str) -> float:
     """Weight of a normalised word in sentence similarity: 0.3 for stop words, else
     ``6 - zipf`` clipped to 1-4 (rare words and names count most)."""
@@ -189,97 +222,92 @@ def word_weight(word: str) -> float:
     return min(4.0, max(1.0, 6.0 - zipf(word)))
 
 
-_COLUMN_CACHE: dict[str, tuple[int, float]] = {}
+@lru_cache(maxsize=1 << 20)
+def _column(word: str) -> int:
+    """Hashed column of a normalised word in :attr:`DocFeatures.sent_weights`."""
+    return crc32(word.encode("utf-8", "replace")) & ((1 << HASH_BITS) - 1)
 
 
 def _sentence_weights(sent_words):
     import numpy as np
     from scipy import sparse
 
-    mask = (1 << HASH_BITS) - 1
-    indptr, cols, vals = [0], [], []
-    cache = _COLUMN_CACHE
-    for sent in sent_words:
-        for w in set(sent):
-            cw = cache.get(w)
-            if cw is None:
-                cw = (crc32(w.encode("utf-8", "replace")) & mask, word_weight(w))
-                if len(cache) < 1_000_000:
-                    cache[w] = cw
-            cols.append(cw[0])
-            vals.append(cw[1])
-        indptr.append(len(cols))
-    m = sparse.csr_matrix((np.asarray(vals, dtype=np.float64), np.asarray(cols, dtype=np.int64),
-                           np.asarray(indptr, dtype=np.int64)),
-                          shape=(len(sent_words), 1 << HASH_BITS))
+    distinct = [list(set(sent)) for sent in sent_words]
+    flat = list(itertools.chain.from_iterable(distinct))
+    cols = np.fromiter(map(_column, flat), dtype=np.int64, count=len(flat))
+    vals = np.fromiter(map(word_weight, flat), dtype=np.float64, count=len(flat))
+    indptr = np.zeros(len(distinct) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct)),
+              out=indptr[1:])
+    m = sparse.csr_matrix((vals, cols, indptr), shape=(len(sent_words), 1 << HASH_BITS))
     m.sum_duplicates()
     return m
 
 
 _SENTENCE_END = frozenset(".!?…")
+_NOT_WORD = frozenset(g for g, k in MATCH_KIND.items() if k not in WORD_KINDS)
+_WORDISH = frozenset(g for g, k in MATCH_KIND.items() if k == "word")
 
 
 def _sketch(doc_id: str, text: str) -> DocFeatures:
-    """The sets of :func:`doc_features` from one pass of :func:`segment.tokens`.
+    """The sets of :func:`doc_features` from one pass of the tokenizer.
 
     A word counts as sentence-initial after ``.``/``!``/``?``, a line break
     or at the start (close to, and much cheaper than, the sentence
-    splitter).
+    splitter). This runs on every document of the corpus, so the
+    tokenizer's matches are read directly (no
+    :class:`~corpus_tools.segment.Token` objects), each line is handled with
+    comprehensions, and the word-frequency tests run once per distinct word.
     """
-    immutables: set[str] = set()
-    content: set[str] = set()
     shingles: set[int] = set()
-    nonwords = 0
-    n_words = 0
-    window: list[str] = []
+    words: list[str] = []  # normalised words, in order
+    numbers: set[str] = set()
+    caps: set[str] = set()  # capitalised words inside a sentence
+    caps_initial: set[str] = set()  # capitalised words opening one
+    others: list[str] = []  # other words (lower case), every occurrence
+    ends, plain, wordish = _SENTENCE_END, _NOT_WORD, _WORDISH
+    for line in text.split("\n"):
+        toks = [(m.lastgroup, m.group()) for m in token_matches(line)]
+        if not toks:
+            continue
+        cuts = [k for k, (g, raw) in enumerate(toks) if g == "punct" and raw in ends]
+        cuts.append(len(toks))
+        lo = 0
+        for cut in cuts:
+            seg = [t for t in toks[lo:cut] if t[0] not in plain]
+            lo = cut + 1
+            if not seg:
+                continue
+            ws = " ".join([raw for _, raw in seg]).lower().replace("’", "'").split(" ")
+            words.extend(ws)
+            shingles.update([crc32(" ".join(ws[k:k + SHINGLE_SIZE]).encode("utf-8", "replace"))
+                             for k in range(len(ws) - SHINGLE_SIZE + 1)])
+            for k, ((g, raw), w) in enumerate(zip(seg, ws)):
+                if g in wordish:
+                    if raw[0].isupper():
+                        (caps if k else caps_initial).add(w)
+                    else:
+                        others.append(w)
+                elif g == "number":
+                    numbers.add(w)
     stop = ENGLISH_STOPWORDS
-    zcache = _ZIPF_CACHE
-    word_kinds = WORD_KINDS
-    ends = _SENTENCE_END
-    add_shingle = shingles.add
-    line_start = 0
-    # Tokens never cross a line break, so each line is tokenized on its own
-    # (same tokens as one pass); a line break starts a new sentence.
-    while line_start <= len(text):
-        line_end = text.find("\n", line_start)
-        if line_end < 0:
-            line_end = len(text)
-        initial = True
-        window = []
-        for raw, _, _, kind in tokens(text, line_start, line_end):
-            if kind not in word_kinds:
-                if kind == "punct" and raw in ends:
-                    initial = True
-                    window = []
-                continue
-            n_words += 1
-            w = raw.lower()
-            if "’" in w:
-                w = w.replace("’", "'")
-            window.append(w)
-            if len(window) >= SHINGLE_SIZE:
-                add_shingle(crc32(" ".join(window[-SHINGLE_SIZE:]).encode("utf-8", "replace")))
-            first_word = initial
-            initial = False
-            if w in stop:
-                continue
-            content.add(w)
-            if kind == "number":
-                immutables.add(w)
-                continue
-            if kind != "word":
-                continue
-            f = zcache.get(w)
-            if f is None:
-                f = zipf(w)
-            first = raw[0]
-            if first.isupper():
-                if f <= NAME_MAX_ZIPF and (not first_word or f <= RARE_ZIPF + 0.5):
-                    immutables.add(w)
-            elif f <= RARE_ZIPF and len(w) >= 4 and w.isalpha():
-                immutables.add(w)
-            if f == 0.0 and first.islower() and len(w) >= 3 and w.isalpha():
-                nonwords += 1
-        line_start = line_end + 1
-    return DocFeatures(doc_id, "", (), (), (), n_words, frozenset(immutables),
+    content = set(words)
+    content.difference_update(stop)
+    immutables = numbers - stop
+    for w in caps.difference(stop):
+        if zipf(w) <= NAME_MAX_ZIPF:
+            immutables.add(w)
+    for w in caps_initial.difference(stop):
+        if zipf(w) <= RARE_ZIPF + 0.5:
+            immutables.add(w)
+    nonwords = 0
+    for w, n in Counter(others).items():
+        if w in stop or not w.isalpha():
+            continue
+        f = zipf(w)
+        if f <= RARE_ZIPF and len(w) >= 4:
+            immutables.add(w)
+        if f == 0.0 and len(w) >= 3 and w[0].islower():
+            nonwords += n
+    return DocFeatures(doc_id, "", (), (), (), len(words), frozenset(immutables),
                        frozenset(content), frozenset(shingles), nonwords)

@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from zlib import crc32
 
@@ -280,6 +281,14 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
             for i, j, sc, ns, im, sh, co in zip(ci[aligned].tolist(), cj[aligned].tolist(),
                                                  score[aligned], n_shared[aligned], imm[aligned],
                                                  shing[aligned], cont[aligned])]
+    # identical texts need no alignment: their evidence is known
+    same = [k for k, (i, j, _) in enumerate(todo) if texts[i] == texts[j]]
+    for k in same:
+        i, j, base = todo[k]
+        rows.append(_identical(base, int(sk.n_words[i]), int(sk.nonwords[i]), texts[i]))
+    if same:
+        drop = set(same)
+        todo = [t for k, t in enumerate(todo) if k not in drop]
     ids_arr = np.asarray(ids, dtype=object)
     related = _related_frame(ids_arr[ci[cheap]], ids_arr[cj[cheap]], score[cheap],
                              n_shared[cheap], imm[cheap], shing[cheap], cont[cheap])
@@ -304,7 +313,7 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
                 if k not in full:
                     if len(full) > 5000:
                         full.clear()
-                    full[k] = doc_features(ids[k], texts[k])
+                    full[k] = doc_features(ids[k], texts[k], sets=False)
             row = _verdict(base, full[i], full[j], opt)
             if row is not None:
                 rows.append(row)
@@ -332,6 +341,7 @@ class _Sketches:
     """The candidate-search features of every document, compactly.
 
     ``immutables``: one frozenset of str per document (the index input);
+    ``n_words``, ``nonwords``: per-document counts of :class:`DocFeatures`;
     ``content`` and ``shingles``: document x feature 0/1 matrices
     (scipy.sparse CSR, canonical) over CRC-32 hashes of the content words
     and the word 4-gram hashes of :class:`DocFeatures`, so set overlaps of
@@ -342,21 +352,31 @@ class _Sketches:
     immutables: list
     content: object
     shingles: object
+    n_words: np.ndarray
+    nonwords: np.ndarray
+
+
+@lru_cache(maxsize=1 << 20)
+def _word_hash(word: str) -> int:
+    """CRC-32 of a word (stable across processes; remembered, words recur across documents)."""
+    return crc32(word.encode("utf-8", "replace"))
 
 
 def _hashes(values, *, words: bool) -> np.ndarray:
     """Sorted distinct uint32 hashes (CRC-32 of the words, or the shingle hashes as they are)."""
+    n = len(values)
     if words:
-        values = (crc32(w.encode("utf-8", "replace")) for w in values)
-    return np.unique(np.fromiter(values, dtype=np.uint32, count=-1))
+        values = map(_word_hash, values)
+    return np.unique(np.fromiter(values, dtype=np.uint32, count=n))
 
 
 def _sketch_chunk(items):
     """Worker: immutables plus concatenated content / shingle hashes of a chunk (small to send)."""
-    imm, c_len, s_len, c_all, s_all = [], [], [], [], []
+    imm, c_len, s_len, c_all, s_all, counts = [], [], [], [], [], []
     for d, t in items:
         f = doc_features(d, t, full=False)
         imm.append(f.immutables)
+        counts.append((f.n_words, f.nonwords))
         c = _hashes(f.content, words=True)
         sh = _hashes(f.shingles, words=False)
         c_len.append(len(c))
@@ -365,7 +385,7 @@ def _sketch_chunk(items):
         s_all.append(sh)
     cat = (lambda xs: np.concatenate(xs) if xs else np.zeros(0, dtype=np.uint32))
     return imm, np.asarray(c_len, dtype=np.int64), np.asarray(s_len, dtype=np.int64), \
-        cat(c_all), cat(s_all)
+        cat(c_all), cat(s_all), np.asarray(counts, dtype=np.int64).reshape(-1, 2)
 
 
 def _binary_rows(lengths: np.ndarray, values: np.ndarray, n: int):
@@ -420,7 +440,7 @@ def _verdict_chunk(args) -> list[dict]:
     for i, j, base in part:
         for k in (i, j):
             if k not in full:
-                full[k] = doc_features(*docs[k])
+                full[k] = doc_features(*docs[k], sets=False)
         row = _verdict(base, full[i], full[j], opt)
         if row is not None:
             rows.append(row)
@@ -450,18 +470,38 @@ def _sketches(ids, texts, *, n_jobs, progress) -> _Sketches:
         from scipy import sparse
 
         empty = sparse.csr_matrix((0, 1), dtype=np.float32)
-        return _Sketches(imm, empty, empty)
+        none = np.zeros(0, dtype=np.int64)
+        return _Sketches(imm, empty, empty, none, none)
     content = _binary_rows(np.concatenate([p[1] for p in parts]),
                            np.concatenate([p[3] for p in parts]), n)
     shingles = _binary_rows(np.concatenate([p[2] for p in parts]),
                             np.concatenate([p[4] for p in parts]), n)
-    return _Sketches(imm, content, shingles)
+    counts = np.concatenate([p[5] for p in parts])
+    return _Sketches(imm, content, shingles, counts[:, 0], counts[:, 1])
 
 
 def _overlap(x: frozenset, y: frozenset) -> float:
     if not x or not y:
         return 0.0
     return len(x & y) / min(len(x), len(y))
+
+
+def _identical(base: dict, n_words: int, nonwords: int, text: str) -> dict:
+    """The verdict row of two documents with the same text (what alignment would give)."""
+    from .quotes import count_quotes
+
+    row = dict.fromkeys(REWRITE_COLUMNS, np.nan)
+    row.update(base)
+    per_1k = 1000.0 * nonwords / n_words if n_words else np.nan
+    row.update(relation="copy", original=base["doc_a"], rewritten="", confidence=1.0,
+               coverage=1.0, aligned_similarity=1.0, identical_sentences=1.0,
+               touched_sentences=0.0, swap_share=0.0, n_name_swaps=0, n_swaps=0,
+               swaps_per_100=0.0, n_lost_inflections=0, n_typos=0,
+               quotes_kept=count_quotes(text), quotes_changed=0, zipf_shift=np.nan,
+               nonwords_per_1k_a=per_1k, nonwords_per_1k_b=per_1k, direction_score=0.0)
+    row["_votes"] = {}
+    row["_words"] = (n_words, n_words)
+    return row
 
 
 def _related(base: dict) -> dict:

@@ -62,3 +62,39 @@ def test_match_quotes_properties(a, b):
             assert a[r.a_start:r.a_end] == r.a_quote
         if r.quoted_in in ("b", "both"):
             assert b[r.b_start:r.b_end] == r.b_quote
+
+
+_WORDS = ["we", "will", "win", "the", "war", "taxes", "rise", "not", "shall", "victory",
+          "Kyiv", "says", "a", "of", "2023"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), max_size=5),
+       st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), max_size=5),
+       st.sampled_from([0.1, 0.3, 0.6]))
+def test_matching_skips_only_pairs_that_cannot_match(qa, qb, threshold):
+    # match_quotes skips the word-by-word comparison when an upper bound of the
+    # similarity misses the threshold: it must pair quotes exactly as comparing
+    # every pair would
+    from corpus_tools.align import _similarity
+    from corpus_tools.segment import words
+
+    a = " ".join(f'said "{" ".join(q)}".' for q in qa)
+    b = " ".join(f'told "{" ".join(q)}".' for q in qb)
+    wa = [tuple(words(q, lowercase=True)) for q in find_quotes(a)["quote"]]
+    wb = [tuple(words(q, lowercase=True)) for q in find_quotes(b)["quote"]]
+    cand = sorted(((1.0 if x == y else _similarity(x, y), i, j)
+                   for i, x in enumerate(wa) for j, y in enumerate(wb)), reverse=True)
+    used_a, used_b, expected = set(), set(), set()
+    for s, i, j in cand:
+        if s >= threshold and i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            expected.add((i, j, round(s, 12)))
+    m = match_quotes(a, b, min_similarity=threshold)
+    both = m[m["quoted_in"] == "both"]
+    starts_a = list(find_quotes(a)["start"])
+    starts_b = list(find_quotes(b)["start"])
+    got = {(starts_a.index(r.a_start), starts_b.index(r.b_start), round(r.similarity, 12))
+           for r in both.itertuples()}
+    assert got == expected

@@ -175,3 +175,118 @@ def test_notebook_rewrites(sample_report):
     html = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
     assert "ct-sbs" in html  # the side-by-side view was rendered
     assert "000_a75420020a94f3f2" in html and "001_dbc4827b14b7b483" in html
+
+
+def test_identical_texts_shortcut_matches_alignment(sample_corpus):
+    # find_rewrites does not align two identical texts; the evidence it fills
+    # in must be what the alignment would have given
+    import numpy as np
+
+    from corpus_tools.rewrite_features import doc_features
+    from corpus_tools.rewrites import _identical, _verdict
+
+    text = sample_corpus["text"].iloc[1]
+    base = {"doc_a": "x", "doc_b": "y", "candidate_score": 1.0, "n_shared_immutables": 40,
+            "immutable_overlap": 1.0, "shingle_overlap": 1.0, "content_overlap": 1.0}
+    fa, fb = doc_features("x", text), doc_features("y", text)
+    aligned = _verdict(dict(base), fa, fb, RewriteOptions())
+    short = _identical(dict(base), fa.n_words, fa.nonwords, text)
+    assert aligned["relation"] == short["relation"] == "copy"
+    assert short["quotes_kept"] > 0
+    for column in REWRITE_COLUMNS + ["_words"]:
+        x, y = aligned[column], short[column]
+        if isinstance(x, float) and np.isnan(x):
+            assert isinstance(y, float) and np.isnan(y), column
+        else:
+            assert x == y, column
+
+
+def test_identical_documents_are_copies_in_a_corpus(sample_corpus):
+    texts = dict(zip(sample_corpus.index, sample_corpus["text"]))
+    texts["001_again"] = texts["001_dbc4827b14b7b483"]
+    out = _quiet(corpus_from_texts(texts))
+    row = out[(out["doc_a"] == "001_again") & (out["doc_b"] == "001_dbc4827b14b7b483")]
+    assert len(row) == 1
+    assert row["relation"].iloc[0] == "copy"
+    assert row["coverage"].iloc[0] == 1.0 and row["n_swaps"].iloc[0] == 0
+    assert "copy" in row["explanation"].iloc[0]
+    rewrites = out[out["relation"] == "rewrite"]
+    # the spun variant rewrites both copies of its original
+    assert set(rewrites["rewritten"]) == {"000_a75420020a94f3f2"}
+    assert len(rewrites) == 2
+
+
+def test_corpus_sketch_agrees_with_full_features():
+    # the per-corpus sketch reads the tokenizer directly; on text whose
+    # sentences are one per line it must give exactly the full features' sets
+    from corpus_tools.rewrite_features import doc_features
+
+    text = ("President Putin’s U.S. trip cost $1.13bn in 2003 for 28-year-old staff.\n"
+            "The blistering assessment was published by http://example.org today\n"
+            "Zelensky said: “We will win,” and the crowd cheerd loudly\n"
+            "It's the U.N. agency's report on Mariupol, not Kyiv's")
+    sketch, full = doc_features("d", text, full=False), doc_features("d", text)
+    for name in ("n_words", "immutables", "content", "shingles", "nonwords"):
+        assert getattr(sketch, name) == getattr(full, name), name
+    assert "mariupol" in full.immutables and "2003" in full.immutables
+    assert full.nonwords == 1  # "cheerd"
+    lean = doc_features("d", text, sets=False)
+    assert lean.sent_words == full.sent_words and lean.nonwords == full.nonwords
+    assert not lean.immutables and not lean.shingles
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.frozensets(st.sampled_from([f"f{k}" for k in range(12)]), max_size=7),
+                min_size=2, max_size=14),
+       st.sampled_from([0.1, 0.3, 0.5]))
+def test_candidate_pairs_equal_brute_force(features, min_score):
+    # without the top_k cut, the index must list exactly the pairs whose
+    # idf-weighted cosine (features in 2+ documents) reaches min_score
+    import math
+
+    from corpus_tools.candidates import candidate_pairs
+
+    n = len(features)
+    df = {f: sum(f in x for x in features) for x in features for f in x}
+    idf = {f: math.log((n + 1) / (d + 1)) + 1.0 for f, d in df.items()}
+    kept = [{f for f in x if df[f] >= 2} for x in features]
+    expected = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            shared = kept[i] & kept[j]
+            if not shared:
+                continue
+            na = math.sqrt(sum(idf[f] ** 2 for f in kept[i]))
+            nb = math.sqrt(sum(idf[f] ** 2 for f in kept[j]))
+            expected[(i, j)] = (sum(idf[f] ** 2 for f in shared) / (na * nb), len(shared))
+    got = candidate_pairs(features, top_k=n, min_score=min_score, max_df=n, min_df_cap=n)
+    got_pairs = {(r.i, r.j): (r.score, r.n_shared) for r in got.itertuples()}
+    for pair, (score, n_shared) in expected.items():
+        if abs(score - min_score) < 1e-9:
+            continue  # on the threshold: either way is right
+        assert (pair in got_pairs) == (score >= min_score), pair
+        if pair in got_pairs:
+            assert got_pairs[pair][0] == pytest.approx(min(score, 1.0))
+            assert got_pairs[pair][1] == n_shared
+    assert set(got_pairs) <= set(expected)
+
+
+def test_candidate_pairs_keep_each_documents_top_k():
+    from corpus_tools.candidates import candidate_pairs
+
+    # document 0 shares 5, 4, 3, 2, 1 features with documents 1..5, which
+    # also share features among themselves
+    pool = [f"x{k}" for k in range(5)]
+    features = [frozenset(pool)] + [frozenset(pool[:k] + [f"own{k}"]) for k in range(5, 0, -1)]
+    everything = candidate_pairs(features, top_k=10, min_score=0.0, max_df=10, min_df_cap=10)
+    score = {}
+    for r in everything.itertuples():
+        score[(r.i, r.j)] = score[(r.j, r.i)] = r.score
+    expected = set()
+    for d in range(len(features)):
+        partners = sorted((-score[(d, o)], o) for o in range(len(features)) if (d, o) in score)
+        expected |= {(min(d, o), max(d, o)) for _, o in partners[:2]}
+    got = candidate_pairs(features, top_k=2, min_score=0.0, max_df=10, min_df_cap=10)
+    assert set(zip(got["i"], got["j"])) == expected
+    assert (0, 1) in expected and (0, 5) not in expected  # the case is not trivial
+    assert len(got) == len(expected)

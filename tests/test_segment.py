@@ -97,3 +97,20 @@ def test_sentences_partition_the_tokens(text):
         last = e
     grouped = [t for _, toks in segment.sentence_tokens(text) for t in toks]
     assert grouped == segment.tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.-'’ @#:/wh1\n")), max_size=60))
+def test_fast_expression_gives_the_full_expressions_tokens(text):
+    # texts without "@" are tokenized by an expression without the e-mail
+    # branch; it must give exactly the tokens of the full expression
+    from corpus_tools.segment import _KIND, _TOKEN_RE, MATCH_KIND, token_matches, tokens
+
+    full = [(m.group(), m.start(), m.end(), _KIND[m.lastgroup]) for m in _TOKEN_RE.finditer(text)]
+    assert [tuple(t) for t in tokens(text)] == full
+    assert [(m.group(), m.start(), m.end(), MATCH_KIND[m.lastgroup])
+            for m in token_matches(text)] == full
+    middle = len(text) // 2
+    assert [tuple(t) for t in tokens(text, middle)] == [
+        (m.group(), m.start(), m.end(), _KIND[m.lastgroup])
+        for m in _TOKEN_RE.finditer(text, middle)]
