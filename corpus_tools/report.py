@@ -125,7 +125,7 @@ def execute_notebook(path: str | Path, *, parameters: dict, timeout: int = 900,
         client = NotebookClient(nb, km=manager, timeout=timeout, kernel_name=kernel_name,
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
-            client.execute()
+            client.execute(cleanup_kc=True)  # shut our kernel down (nbclient keeps a km it was given)
         except CellExecutionError as exc:
             error = _first_lines(str(exc))
         except (CellTimeoutError, DeadKernelError, RuntimeError) as exc:

@@ -85,6 +85,29 @@ def test_failing_notebook_is_reported_not_fatal(tmp_path, data_dir):
     assert (tmp_path / "out" / "02_bad.html").exists()
 
 
+def _child_processes() -> set[int]:
+    children = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        children |= {int(p) for p in (task / "children").read_text().split()}
+    return children
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_kernels_are_shut_down(tmp_path):
+    # each notebook's kernel must stop when its notebook is done (a kernel left
+    # running notices the parent's exit later and prints a warning)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import os; os.getpid()")])
+    nbformat.write(nb, tmp_path / "n.ipynb")
+    before = _child_processes()
+    for _ in range(2):
+        executed, error = execute_notebook(tmp_path / "n.ipynb", parameters={})
+        assert error == ""
+        kernel_pid = int(executed.cells[-1].outputs[0]["data"]["text/plain"])
+        assert kernel_pid != os.getpid()
+        assert kernel_pid not in _child_processes()
+    assert _child_processes() <= before
+
+
 def test_report_bad_path_is_one_line_error(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "corpus_tools", "report", str(tmp_path / "none"),
                            "--out", str(tmp_path / "o")], capture_output=True, text=True)
