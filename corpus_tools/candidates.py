@@ -90,6 +90,7 @@ def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
     xb = (x > 0).astype(np.float64)
     left = sparse.hstack([xn, 2.0 * xb], format="csr")
     right = left.T.tocsr()
+    del x, xn, xb, vals, rows_a, cols_a
     out_i, out_j, out_s, out_n = [], [], [], []
     for lo in range(0, n, block):
         hi = min(n, lo + block)
