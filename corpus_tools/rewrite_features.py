@@ -26,7 +26,7 @@ from .segment import (MATCH_KIND, WORD_KINDS, Token, normalize, sentence_spans,
                       token_matches)
 from .stopwords import ENGLISH_STOPWORDS
 
-__all__ = ["DocFeatures", "doc_features", "zipf", "is_known_word"]
+__all__ = ["DocFeatures", "doc_features", "zipf", "is_known_word", "word_hash", "word_weight"]
 
 #: A word at or below this Zipf frequency counts as rare (an immutable).
 RARE_ZIPF = 3.0
@@ -223,9 +223,14 @@ def word_weight(word: str) -> float:
 
 
 @lru_cache(maxsize=1 << 20)
+def word_hash(word: str) -> int:
+    """CRC-32 of a word: stable across processes, remembered (words recur across documents)."""
+    return crc32(word.encode("utf-8", "replace"))
+
+
 def _column(word: str) -> int:
     """Hashed column of a normalised word in :attr:`DocFeatures.sent_weights`."""
-    return crc32(word.encode("utf-8", "replace")) & ((1 << HASH_BITS) - 1)
+    return word_hash(word) & ((1 << HASH_BITS) - 1)
 
 
 def _sentence_weights(sent_words):
@@ -278,7 +283,7 @@ def _sketch(doc_id: str, text: str) -> DocFeatures:
             lo = cut + 1
             if not seg:
                 continue
-            ws = " ".join([raw for _, raw in seg]).lower().replace("’", "'").split(" ")
+            ws = normalize(" ".join([raw for _, raw in seg])).split(" ")
             words.extend(ws)
             shingles.update([crc32(" ".join(ws[k:k + SHINGLE_SIZE]).encode("utf-8", "replace"))
                              for k in range(len(ws) - SHINGLE_SIZE + 1)])

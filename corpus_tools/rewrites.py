@@ -41,9 +41,7 @@ from __future__ import annotations
 import math
 import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Literal
-from zlib import crc32
 
 import numpy as np
 import pandas as pd
@@ -52,7 +50,7 @@ from .align import AlignOptions, align_groups, align_raw
 from .candidates import candidate_pairs
 from .corpus import check_corpus
 from .progress import progress as _progress
-from .rewrite_features import DocFeatures, doc_features, is_known_word
+from .rewrite_features import DocFeatures, doc_features, is_known_word, word_hash
 from .stopwords import ENGLISH_STOPWORDS
 
 __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
@@ -356,17 +354,11 @@ class _Sketches:
     nonwords: np.ndarray
 
 
-@lru_cache(maxsize=1 << 20)
-def _word_hash(word: str) -> int:
-    """CRC-32 of a word (stable across processes; remembered, words recur across documents)."""
-    return crc32(word.encode("utf-8", "replace"))
-
-
 def _hashes(values, *, words: bool) -> np.ndarray:
     """Sorted distinct uint32 hashes (CRC-32 of the words, or the shingle hashes as they are)."""
     n = len(values)
     if words:
-        values = map(_word_hash, values)
+        values = map(word_hash, values)
     return np.unique(np.fromiter(values, dtype=np.uint32, count=n))
 
 
