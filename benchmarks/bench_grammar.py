@@ -27,8 +27,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from corpus_tools.grammar import grammar_errors, grammar_summary
-    from corpus_tools.grammar_lexicon import Lexicon
-    from corpus_tools.grammar_rules import RuleChecker
+    from corpus_tools.lexicon import Lexicon
+    from corpus_tools.grammar.rules import RuleChecker
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

@@ -24,8 +24,8 @@ from bbc import load_bbc
 
 from corpus_tools import CorpusWarning, corpus_from_texts
 from corpus_tools.readability import FORMULAS, ReadabilityOptions, readability
-from corpus_tools.readability_counts import cmu_dictionary, easy_words
-from corpus_tools.readability_reference import (TEXTSTAT_COLUMNS, clear_textstat_caches,
+from corpus_tools.readability.counts import cmu_dictionary, easy_words
+from corpus_tools.readability.reference import (TEXTSTAT_COLUMNS, clear_textstat_caches,
                                                 offline_textstat, textstat_readability)
 
 SIX = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",

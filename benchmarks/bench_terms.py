@@ -17,9 +17,9 @@ import warnings
 from bbc import load_bbc
 
 from corpus_tools import CorpusWarning
-from corpus_tools.collocations import collocations
-from corpus_tools.keyness import key_terms_by_document, keyness
-from corpus_tools.kwic import kwic
+from corpus_tools.terms.collocations import collocations
+from corpus_tools.terms.keyness import key_terms_by_document, keyness
+from corpus_tools.terms.kwic import kwic
 from corpus_tools.terms import doc_words, document_term_matrix, similar_pairs, term_frequencies
 
 

@@ -8,68 +8,60 @@ machine-rewritten variants of others (:func:`find_rewrites`, :func:`align`).
 Every function takes the corpus frame first, options keyword-only, and
 returns a new DataFrame; none modifies its input.
 
-The submodules are named after the question they answer (``segment``,
-``corpus``, ``overview``, ``readability``, ``grammar``, ``terms``,
-``keyness``, ``collocations``, ``kwic``, ``rewrites``, ``align``, ``quotes``,
-``report``); import from them for the less common functions and the figures.
+One sub-package per question, one module per step: ``readability``,
+``grammar``, ``terms``, ``rewrites``, ``overview``; the shared foundation is
+``corpus`` (loading), ``segment`` (the one tokenizer), ``lexicon`` (word
+facts), ``similarity`` (similarity measures) and ``stopwords``; ``report``
+renders the notebooks to HTML. Figures live in each sub-package's ``plots``
+module and are imported only when asked for.
+
+The names below are imported on first use, so ``import corpus_tools`` loads
+no plotting or notebook code, and no analysis until it is needed (but for
+:func:`readability`, whose name is also the sub-package's and is bound at
+import so that ``corpus_tools.readability`` is always the function).
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from .align import Alignment, AlignOptions, align
-from .collocations import collocations
-from .corpus import CorpusError, CorpusWarning, corpus_from_texts, load_corpus, problems
-from .grammar import GrammarConfig, grammar_errors, grammar_summary
-from .keyness import key_terms_by_document, keyness
-from .kwic import kwic
-from .overview import corpus_summary, sentence_lengths
-from .quotes import find_quotes, match_quotes
-from .readability import (ReadabilityOptions, ReadabilityWarning, compare_readability,
-                          hardest_sentences, readability, sentence_readability)
-from .rewrites import RewriteOptions, RewriteWarning, find_rewrites, similarity_matrix
-from .terms import (TermOptions, compare_terms, document_term_matrix, most_similar_pair,
-                    term_frequencies, top_terms)
+import importlib
+from importlib.metadata import PackageNotFoundError, version
 
 try:
     __version__ = version("corpus-tools")
 except PackageNotFoundError:  # running from a source tree without install
     __version__ = "0+unknown"
 
-__all__ = [
-    "AlignOptions",
-    "Alignment",
-    "RewriteOptions",
-    "RewriteWarning",
-    "align",
-    "find_quotes",
-    "find_rewrites",
-    "match_quotes",
-    "similarity_matrix",
-    "CorpusError",
-    "CorpusWarning",
-    "GrammarConfig",
-    "ReadabilityOptions",
-    "ReadabilityWarning",
-    "TermOptions",
-    "__version__",
-    "collocations",
-    "compare_readability",
-    "compare_terms",
-    "corpus_from_texts",
-    "corpus_summary",
-    "document_term_matrix",
-    "grammar_errors",
-    "grammar_summary",
-    "hardest_sentences",
-    "key_terms_by_document",
-    "keyness",
-    "kwic",
-    "load_corpus",
-    "most_similar_pair",
-    "problems",
-    "readability",
-    "sentence_lengths",
-    "sentence_readability",
-    "term_frequencies",
-    "top_terms",
-]
+from .readability.table import readability  # noqa: E402, F401  (see the module docstring)
+
+# public name -> module that defines it (imported on first access, PEP 562)
+_EXPORTS = {
+    "CorpusError": "corpus", "CorpusWarning": "corpus", "corpus_from_texts": "corpus",
+    "load_corpus": "corpus", "problems": "corpus",
+    "corpus_summary": "overview", "sentence_lengths": "overview",
+    "ReadabilityOptions": "readability", "ReadabilityWarning": "readability",
+    "compare_readability": "readability", "hardest_sentences": "readability",
+"sentence_readability": "readability",
+    "GrammarConfig": "grammar", "grammar_errors": "grammar", "grammar_summary": "grammar",
+    "TermOptions": "terms", "compare_terms": "terms", "document_term_matrix": "terms",
+    "most_similar_pair": "terms", "term_frequencies": "terms", "top_terms": "terms",
+    "keyness": "terms", "key_terms_by_document": "terms", "collocations": "terms",
+    "kwic": "terms",
+    "AlignOptions": "rewrites", "Alignment": "rewrites", "align": "rewrites",
+    "RewriteOptions": "rewrites", "RewriteWarning": "rewrites", "find_rewrites": "rewrites",
+    "similarity_matrix": "rewrites", "find_quotes": "rewrites", "match_quotes": "rewrites",
+}
+
+__all__ = sorted([*_EXPORTS, "readability", "__version__"])
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

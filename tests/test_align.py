@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from corpus_tools import CorpusError, corpus_from_texts
-from corpus_tools.align import EDIT_LABELS, align, classify_pair
+from corpus_tools.rewrites.align import EDIT_LABELS, align, classify_pair
 
 DATA = Path(__file__).parent / "data" / "rewrites"
 LABELS = json.loads((DATA / "edit_labels.json").read_text(encoding="utf-8"))

@@ -20,10 +20,10 @@ from corpus_tools.grammar import (
     GrammarConfig,
     grammar_errors,
     grammar_summary,
-    highlight_findings,
-    plot_grammar_errors,
 )
-from corpus_tools.grammar_rules import Finding, RuleChecker
+from corpus_tools.grammar.highlight import highlight_findings
+from corpus_tools.grammar.plots import plot_grammar_errors
+from corpus_tools.grammar.rules import Finding, RuleChecker
 
 CASES = json.loads((Path(__file__).parent / "data" / "grammar" / "cases.json")
                    .read_text(encoding="utf-8"))

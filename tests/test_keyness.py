@@ -1,4 +1,4 @@
-"""Specifications for corpus_tools.keyness: published values, hand counts, edge cases."""
+"""Specifications for corpus_tools.terms.keyness: published values, hand counts, edge cases."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from scipy import stats
 
 from corpus_tools import corpus_from_texts
-from corpus_tools.keyness import (
+from corpus_tools.terms.keyness import (
     MEASURES,
     ChiSquared,
     LogLikelihood,

@@ -6,8 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools import corpus_from_texts
-from corpus_tools.align import align
-from corpus_tools.quotes import QUOTE_STATUSES, find_quotes, match_quotes
+from corpus_tools.rewrites.align import align
+from corpus_tools.rewrites.quotes import QUOTE_STATUSES, find_quotes, match_quotes
 
 
 def test_find_quotes_straight_curly_and_misused_marks():
@@ -76,7 +76,7 @@ def test_matching_skips_only_pairs_that_cannot_match(qa, qb, threshold):
     # match_quotes skips the word-by-word comparison when an upper bound of the
     # similarity misses the threshold: it must pair quotes exactly as comparing
     # every pair would
-    from corpus_tools.align import _similarity
+    from corpus_tools.similarity import sentence_similarity as _similarity
     from corpus_tools.segment import words
 
     a = " ".join(f'said "{" ".join(q)}".' for q in qa)

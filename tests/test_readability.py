@@ -17,10 +17,11 @@ matplotlib.use("Agg")
 from corpus_tools import corpus_from_texts, load_corpus  # noqa: E402
 from corpus_tools.readability import (  # noqa: E402
     FORMULAS, ReadabilityOptions, ReadabilityWarning, compare_readability, hardest_sentences,
-    plot_readability, plot_readability_shift, plot_sentence_distribution, readability,
-    sentence_readability)
-from corpus_tools.readability_counts import SyllableCounter  # noqa: E402
-from corpus_tools.readability_reference import (  # noqa: E402
+    readability, sentence_readability)
+from corpus_tools.readability.plots import (  # noqa: E402
+    plot_readability, plot_readability_shift, plot_sentence_distribution)
+from corpus_tools.readability.counts import SyllableCounter  # noqa: E402
+from corpus_tools.readability.reference import (  # noqa: E402
     TEXTSTAT_COLUMNS, offline_textstat, textstat_readability)
 
 CASES = Path(__file__).parent / "data" / "readability"
@@ -379,7 +380,7 @@ def _naive_mtld_pass(words, threshold):
                 max_size=400),
        st.integers(min_value=1, max_value=60))
 def test_mattr_and_mtld_equal_their_definitions(words, window):
-    from corpus_tools.readability import _diversity
+    from corpus_tools.readability.diversity import diversity as _diversity
 
     import numpy as np
 
@@ -397,7 +398,7 @@ def test_mattr_and_mtld_equal_their_definitions(words, window):
 
 def test_long_documents_are_read_in_pieces_with_the_same_values(monkeypatch):
     """Documents longer than a batch go through the piecewise path; values still equal textstat."""
-    import corpus_tools.readability_counts as counts
+    from corpus_tools.readability import counts
 
     monkeypatch.setattr(counts, "_CHUNK", 64)
     texts = {"long": "The minister's plan, a 'bold' move—rejected. Then U.S. talks! " * 40,

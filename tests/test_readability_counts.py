@@ -13,10 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import corpus_tools.readability_counts as counts
+from corpus_tools.readability import counts
 from corpus_tools import corpus_from_texts
-from corpus_tools.readability import (FORMULAS, ReadabilityOptions, ReadabilityWarning,
-                                      _diversity, _diversity_batch, readability)
+from corpus_tools.readability import FORMULAS, ReadabilityOptions, ReadabilityWarning, readability
+from corpus_tools.readability.diversity import diversity as _diversity
+from corpus_tools.readability.diversity import diversity_batch as _diversity_batch
 
 _WORDS = st.sampled_from(
     "the a of to government readability don't it's U.S. front-line 2003 1,500 "
@@ -139,7 +140,7 @@ def test_long_document_after_short_ones_keeps_its_place():
 
 
 def test_long_document_after_short_ones_keeps_its_row(monkeypatch):
-    module = sys.modules["corpus_tools.readability"]  # the package exports a function by that name
+    module = sys.modules["corpus_tools.readability.table"]
     real = counts.measure_batches
     monkeypatch.setattr(module, "measure_batches",
                         lambda texts, vocabulary: real(texts, vocabulary, batch_chars=100))

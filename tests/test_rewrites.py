@@ -143,7 +143,7 @@ def test_plots(sample_corpus):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from corpus_tools.rewrite_plots import plot_rewrite_evidence, plot_similarity
+    from corpus_tools.rewrites.plots import plot_rewrite_evidence, plot_similarity
 
     fig, ax = plt.subplots()
     assert plot_similarity(similarity_matrix(sample_corpus), ax=ax) is ax
@@ -182,8 +182,8 @@ def test_identical_texts_shortcut_matches_alignment(sample_corpus):
     # in must be what the alignment would have given
     import numpy as np
 
-    from corpus_tools.rewrite_features import doc_features
-    from corpus_tools.rewrites import _identical, _verdict
+    from corpus_tools.rewrites.features import doc_features
+    from corpus_tools.rewrites.detect import _identical, _verdict
 
     text = sample_corpus["text"].iloc[1]
     base = {"doc_a": "x", "doc_b": "y", "candidate_score": 1.0, "n_shared_immutables": 40,
@@ -219,7 +219,7 @@ def test_identical_documents_are_copies_in_a_corpus(sample_corpus):
 def test_corpus_sketch_agrees_with_full_features():
     # the per-corpus sketch reads the tokenizer directly; on text whose
     # sentences are one per line it must give exactly the full features' sets
-    from corpus_tools.rewrite_features import doc_features
+    from corpus_tools.rewrites.features import doc_features
 
     text = ("President Putin’s U.S. trip cost $1.13bn in 2003 for 28-year-old staff.\n"
             "The blistering assessment was published by http://example.org today\n"
@@ -244,7 +244,7 @@ def test_candidate_pairs_equal_brute_force(features, min_score):
     # idf-weighted cosine (features in 2+ documents) reaches min_score
     import math
 
-    from corpus_tools.candidates import candidate_pairs
+    from corpus_tools.rewrites.candidates import candidate_pairs
 
     n = len(features)
     df = {f: sum(f in x for x in features) for x in features for f in x}
@@ -272,7 +272,7 @@ def test_candidate_pairs_equal_brute_force(features, min_score):
 
 
 def test_candidate_pairs_keep_each_documents_top_k():
-    from corpus_tools.candidates import candidate_pairs
+    from corpus_tools.rewrites.candidates import candidate_pairs
 
     # document 0 shares 5, 4, 3, 2, 1 features with documents 1..5, which
     # also share features among themselves

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from scipy import sparse
 
 from corpus_tools import corpus_from_texts
-from corpus_tools.collocations import collocations
-from corpus_tools.kwic import kwic
+from corpus_tools.terms.collocations import collocations
+from corpus_tools.terms.kwic import kwic
 from corpus_tools.segment import count_words, sentence_spans
 from corpus_tools.stopwords import ENGLISH_STOPWORDS, resolve_stopwords
 from corpus_tools.terms import (
@@ -226,7 +226,7 @@ def test_similarity_with_empty_document_is_nan_with_warning_and_single_doc_is_no
 
 
 def test_similar_pairs_in_blocks_equals_all_at_once(monkeypatch):
-    import corpus_tools.terms as terms_module
+    import corpus_tools.terms.compare as terms_module
 
     words = ["war", "peace", "bank", "rate", "vote", "goal", "film", "court"]
     texts = {f"d{i:02d}": " ".join(words[(i * k) % 8] for k in range(1, 4 + i % 5))

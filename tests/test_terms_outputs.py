@@ -14,8 +14,8 @@ import pytest  # noqa: E402
 
 from corpus_tools import corpus_from_texts  # noqa: E402
 from corpus_tools.cli import main  # noqa: E402
-from corpus_tools.keyness import key_terms_by_document, keyness  # noqa: E402
-from corpus_tools.plots_terms import (  # noqa: E402
+from corpus_tools.terms.keyness import key_terms_by_document, keyness  # noqa: E402
+from corpus_tools.terms.plots import (  # noqa: E402
     plot_keyness,
     plot_term_scatter,
     plot_top_terms,

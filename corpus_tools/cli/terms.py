@@ -6,7 +6,7 @@ import argparse
 
 import pandas as pd
 
-from ..keyness import MEASURES, keyness
+from ..terms.keyness import MEASURES, keyness
 from ..progress import stderr_is_terminal
 from ..terms import top_terms
 from ._common import add_corpus_arguments, add_format_argument, emit, load

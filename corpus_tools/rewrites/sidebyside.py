@@ -1,6 +1,6 @@
 """How do two aligned documents differ? A side-by-side HTML view.
 
-:func:`render_alignment` turns an :class:`corpus_tools.align.Alignment` into
+:func:`render_alignment` turns an :class:`corpus_tools.rewrites.align.Alignment` into
 plain HTML with a scoped ``<style>`` block (no scripts, no external files), so
 it displays inline in JupyterLab and survives nbconvert's static HTML
 export. Every piece of document text is HTML-escaped.
@@ -75,7 +75,7 @@ def _segments(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]],
 
 
 def render_alignment(alignment, *, max_rows: int | None = 400) -> str:
-    """HTML side-by-side view of an :class:`~corpus_tools.align.Alignment`.
+    """HTML side-by-side view of an :class:`~corpus_tools.rewrites.align.Alignment`.
 
     Parameters
     ----------

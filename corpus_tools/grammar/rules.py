@@ -3,7 +3,7 @@
 Each rule has a ``rule_id``, a ``category`` and one method,
 ``check(doc) -> Iterable[Finding]``, over a :class:`Document` (the text, its
 sentences and tokens from :mod:`corpus_tools.segment`, and a
-:class:`~corpus_tools.grammar_lexicon.Lexicon`). :class:`RuleChecker` runs a
+:class:`~corpus_tools.lexicon.Lexicon`). :class:`RuleChecker` runs a
 list of rules; it is the default *backend* of
 :func:`corpus_tools.grammar.grammar_errors`. Another backend (for example a
 client for a LanguageTool server) only needs a ``check(text) ->
@@ -42,8 +42,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, Protocol
 
-from .grammar_lexicon import Lexicon, default_lexicon
-from .segment import Span, Token, normalize, sentence_tokens
+from ..lexicon import Lexicon, default_lexicon
+from ..segment import Span, Token, normalize, sentence_tokens
 
 __all__ = [
     "Finding",
@@ -767,7 +767,7 @@ class RuleChecker:
         Default :func:`default_rules`.
     lexicon : Lexicon, optional
         Lexical data (default: the shared one from
-        :func:`~corpus_tools.grammar_lexicon.default_lexicon`).
+        :func:`~corpus_tools.lexicon.default_lexicon`).
     disable : iterable of str
         Rule ids or categories whose findings are dropped.
     """

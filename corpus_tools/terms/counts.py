@@ -34,8 +34,6 @@ them. Memory grows with the number of distinct (document, term) pairs.
 
 from __future__ import annotations
 
-import math
-import warnings
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -46,23 +44,24 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from .corpus import check_corpus
-from .progress import progress as _progress
-from .segment import sentence_words, words
-from .stopwords import resolve_stopwords
+from ..corpus import check_corpus
+from ..progress import progress as _progress
+from ..segment import sentence_words, words
+from ..stopwords import resolve_stopwords
 
 __all__ = [
     "TermOptions",
     "DocumentTermMatrix",
-    "UnknownDocumentError",
     "term_frequencies",
     "top_terms",
     "summarize_top_terms",
     "document_term_matrix",
-    "compare_terms",
-    "summarize_comparison",
-    "similar_pairs",
-    "most_similar_pair",
+    "TermCounts",
+    "count_terms_corpus",
+    "idf_weights",
+    "check_doc_ids",
+    "known_doc_id",
+    "UnknownDocumentError",
     "doc_words",
 ]
 
@@ -189,8 +188,19 @@ def _doc_counts(sentences: list[list[str]], opts: TermOptions) -> Counter:
 
 
 @dataclass(frozen=True)
-class _Counts:
-    """Sparse (document, term) counts of a corpus: the base of every table."""
+class TermCounts:
+    """Sparse (document, term) counts of a corpus: the base of every term table.
+
+    Attributes
+    ----------
+    doc_ids : list of str
+    n_words : numpy.ndarray
+        Words per document (stop words included).
+    terms : numpy.ndarray
+        The vocabulary (object array), sorted.
+    matrix : scipy.sparse.csr_matrix
+        Documents x terms, int64 counts.
+    """
 
     doc_ids: list[str]
     n_words: np.ndarray          # words per document (stop words included)
@@ -198,8 +208,21 @@ class _Counts:
     matrix: sparse.csr_matrix    # documents x terms, int64 counts
 
 
-def _count_corpus(corpus: pd.DataFrame, opts: TermOptions, *, progress: bool = False,
-                  caller: str = "term_frequencies") -> _Counts:
+def count_terms_corpus(corpus: pd.DataFrame, opts: TermOptions, *, progress: bool = False,
+                       caller: str = "term_frequencies") -> TermCounts:
+    """Count the terms of every document of ``corpus`` once (the base of every term table).
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus frame; not modified.
+    opts : TermOptions
+        How terms are made.
+    progress : bool, default False
+        Show a progress bar on stderr.
+    caller : str
+        Named in error messages.
+    """
     ids, texts = _texts(corpus, caller)
     unigrams_only = opts.ngram == 1
     all_terms: list[str] = []
@@ -237,10 +260,10 @@ def _count_corpus(corpus: pd.DataFrame, opts: TermOptions, *, progress: bool = F
     matrix = sparse.csr_matrix((data_a[sel], (rows_a[sel], mapped[sel])),
                                shape=(len(ids), len(order)), dtype=np.int64)
     matrix.sort_indices()
-    return _Counts(ids, n_words, terms[order], matrix)
+    return TermCounts(ids, n_words, terms[order], matrix)
 
 
-def _idf(matrix: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+def idf_weights(matrix: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     """Smoothed idf (scikit-learn's) and document frequency of every column."""
     n_docs = matrix.shape[0]
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
@@ -305,7 +328,7 @@ def term_frequencies(
     [{'term': 'the', 'count': 2, 'per_1000': 400.0}, {'term': 'cat', 'count': 1, 'per_1000': 200.0}]
     """
     opts = _options(ngram, lowercase, stopwords, min_count)
-    counts = _count_corpus(corpus, opts, progress=progress)
+    counts = count_terms_corpus(corpus, opts, progress=progress)
     return _tidy(counts)
 
 
@@ -320,10 +343,10 @@ def _row_order(rows, data, cols, shape) -> np.ndarray:
     return np.lexsort((cols, -data, rows))
 
 
-def _tidy(counts: _Counts) -> pd.DataFrame:
+def _tidy(counts: TermCounts) -> pd.DataFrame:
     m = counts.matrix.tocoo()
     rows, cols, data = m.row.astype(np.int64), m.col.astype(np.int64), m.data
-    idf, df = _idf(counts.matrix)
+    idf, df = idf_weights(counts.matrix)
     order = _row_order(rows, data, cols, counts.matrix.shape)
     rows, cols, data = rows[order], cols[order], data[order]
     ids = pd.Index(counts.doc_ids, dtype="str")
@@ -500,10 +523,10 @@ def document_term_matrix(
     if weight not in ("count", "per_1000", "tf_idf"):
         raise ValueError(f"weight={weight!r}: expected 'count', 'per_1000' or 'tf_idf'")
     opts = _options(ngram, lowercase, stopwords, min_count)
-    counts = _count_corpus(corpus, opts, progress=progress, caller="document_term_matrix")
+    counts = count_terms_corpus(corpus, opts, progress=progress, caller="document_term_matrix")
     matrix = counts.matrix
     if weight == "tf_idf":
-        idf, _ = _idf(matrix)
+        idf, _ = idf_weights(matrix)
         matrix = (matrix @ sparse.diags(idf)).tocsr()
     elif weight == "per_1000":
         with np.errstate(divide="ignore"):
@@ -521,7 +544,8 @@ class UnknownDocumentError(KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-def _check_ids(corpus: pd.DataFrame, wanted: list[str], name: str) -> None:
+def check_doc_ids(corpus: pd.DataFrame, wanted: list[str], name: str) -> None:
+    """Raise :class:`UnknownDocumentError` naming the ids of ``wanted`` not in ``corpus``."""
     ids = [str(i) for i in corpus.index]
     known = set(ids)
     missing = [d for d in wanted if d not in known]
@@ -531,242 +555,7 @@ def _check_ids(corpus: pd.DataFrame, wanted: list[str], name: str) -> None:
                                    f"in the corpus (doc_ids: {shown})")
 
 
-def _doc_id(corpus: pd.DataFrame, doc: object, name: str) -> str:
-    _check_ids(corpus, [str(doc)], name)
+def known_doc_id(corpus: pd.DataFrame, doc: object, name: str) -> str:
+    """``doc`` as a str, after checking that the corpus has it."""
+    check_doc_ids(corpus, [str(doc)], name)
     return str(doc)
-
-
-def compare_terms(
-    corpus: pd.DataFrame,
-    a: str,
-    b: str,
-    *,
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = None,
-) -> pd.DataFrame:
-    """The terms two documents share and the terms only one of them uses.
-
-    The raw material for spotting synonym swaps between an original and a
-    rewrite: a spun article keeps the names and numbers (``shared``) and
-    replaces common words, which then show up as ``only_a`` / ``only_b``.
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        A corpus frame; not modified.
-    a, b : str
-        The two ``doc_id``\\ s.
-    ngram, lowercase, stopwords
-        How terms are made; see :class:`TermOptions`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per term used by either document, columns ``term``,
-        ``count_a``, ``count_b``, ``per_1000_a``, ``per_1000_b`` (NaN for an
-        empty document), ``total`` (``count_a + count_b``) and ``side``:
-        ``"shared"``, ``"only_a"`` or ``"only_b"``. Sorted shared terms first,
-        then ``only_a`` then ``only_b``, each by ``total`` descending then
-        term. ``attrs`` holds ``a``, ``b``, ``n_words_a``, ``n_words_b``.
-        Two empty documents give no rows.
-
-    Raises
-    ------
-    KeyError
-        ``a`` or ``b`` is not a ``doc_id`` of the corpus.
-    """
-    a = _doc_id(corpus, a, "a")
-    b = _doc_id(corpus, b, "b")
-    pair = corpus.loc[[a] if a == b else [a, b], ["text"]]
-    opts = _options(ngram, lowercase, stopwords, 1)
-    counts = _count_corpus(pair, opts, caller="compare_terms")
-    m = counts.matrix.toarray()  # two rows only
-    ca = m[0]
-    cb = m[-1]
-    na, nb = int(counts.n_words[0]), int(counts.n_words[-1])
-    nan = float("nan")
-    side = np.where((ca > 0) & (cb > 0), "shared", np.where(ca > 0, "only_a", "only_b"))
-    frame = pd.DataFrame({
-        "term": pd.array(counts.terms.astype(str) if len(counts.terms) else [], dtype="str"),
-        "count_a": ca.astype(np.int64),
-        "count_b": cb.astype(np.int64),
-        "per_1000_a": ca * 1000.0 / na if na else np.full(len(ca), nan),
-        "per_1000_b": cb * 1000.0 / nb if nb else np.full(len(cb), nan),
-        "total": (ca + cb).astype(np.int64),
-        "side": pd.array(side, dtype="str"),
-    })
-    rank = frame["side"].map({"shared": 0, "only_a": 1, "only_b": 2})
-    frame = (frame.assign(_rank=rank)
-             .sort_values(["_rank", "total", "term"], ascending=[True, False, True],
-                          kind="stable")
-             .drop(columns="_rank").reset_index(drop=True))
-    frame.attrs.update(a=a, b=b, n_words_a=na, n_words_b=nb)
-    return frame
-
-
-def summarize_comparison(comparison: pd.DataFrame, *, n: int = 25) -> pd.DataFrame:
-    """The words only one of two documents uses, as two readable lines.
-
-    Parameters
-    ----------
-    comparison : pandas.DataFrame
-        Output of :func:`compare_terms`.
-    n : int, default 25
-        Words listed per side, most frequent first.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Index ``side`` (``"only <a>"``, ``"only <b>"`` with the two doc ids),
-        columns ``n_terms`` (how many words only that document uses) and
-        ``terms`` (``"word (count)"``, comma-separated; ``""`` when none).
-    """
-    a = comparison.attrs.get("a", "a")
-    b = comparison.attrs.get("b", "b")
-    rows = []
-    for side, doc in (("only_a", a), ("only_b", b)):
-        part = comparison[comparison["side"] == side]
-        terms = ", ".join(f"{t} ({c})" for t, c in zip(part["term"].head(n),
-                                                       part["total"].head(n)))
-        rows.append((f"only {doc}", len(part), terms))
-    frame = pd.DataFrame(rows, columns=["side", "n_terms", "terms"]).set_index("side")
-    return frame.astype({"terms": "str"})
-
-
-_SIMILARITY_CELLS = 2_000_000  # similarities held in memory at once by similar_pairs
-
-
-def similar_pairs(
-    corpus: pd.DataFrame,
-    *,
-    top: int | None = 10,
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = "english",
-) -> pd.DataFrame:
-    """Pairs of documents ranked by the cosine similarity of their tf-idf vectors.
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        A corpus frame; not modified.
-    top : int or None, default 10
-        Keep the ``top`` most similar pairs (``None``: all pairs; for ``N``
-        documents that is ``N * (N - 1) / 2`` rows).
-    ngram, lowercase, stopwords
-        How terms are made; stop words default to ``"english"`` so that
-        function words do not make every pair look alike.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``doc_a``, ``doc_b`` (``doc_a`` before ``doc_b`` in corpus
-        order), ``cosine`` (0 = no term in common .. 1 = same term
-        proportions; higher = more similar), ``n_shared_terms`` (distinct
-        terms both use) and ``n_terms_a``, ``n_terms_b``. Sorted by
-        ``cosine`` descending. Pairs involving an empty document (no terms)
-        have NaN cosine, are sorted last and a :class:`UserWarning` names
-        them. Fewer than two documents give no rows.
-
-    Notes
-    -----
-    Computed as ``X @ X.T`` on the L2-normalised sparse tf-idf matrix of
-    :func:`document_term_matrix` (Salton & Buckley 1988, "Term-weighting
-    approaches in automatic text retrieval"), in blocks of rows so that
-    memory stays near two million similarities whatever ``N`` (time still
-    grows with ``N * N``). Ties keep corpus order.
-    """
-    dtm = document_term_matrix(corpus, weight="tf_idf", ngram=ngram, lowercase=lowercase,
-                               stopwords=stopwords)
-    n = dtm.matrix.shape[0]
-    cols = ["doc_a", "doc_b", "cosine", "n_shared_terms", "n_terms_a", "n_terms_b"]
-    if n < 2:
-        return pd.DataFrame({c: pd.Series(dtype="str" if c.startswith("doc") else
-                                          "float64" if c == "cosine" else "int64")
-                             for c in cols})
-    x = dtm.matrix.astype(np.float64)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    empty = norms == 0
-    with np.errstate(divide="ignore"):
-        inv = np.where(empty, 0.0, 1.0 / np.where(empty, 1.0, norms))
-    xn = (sparse.diags(inv) @ x).tocsr()
-    xt = xn.T.tocsc()
-    binary = (dtm.matrix > 0).astype(np.float64).tocsr()
-    n_terms = np.asarray(binary.sum(axis=1)).ravel()
-    # Blocks of rows keep memory at block x N, not N x N; with ``top`` only the
-    # best candidates of each block are kept.
-    block = max(1, min(n, _SIMILARITY_CELLS // max(n, 1)))
-    cols = np.arange(n)
-    keep_i, keep_j, keep_c = [], [], []
-    for lo in range(0, n, block):
-        hi = min(lo + block, n)
-        sim = (xn[lo:hi] @ xt).toarray()
-        r, c = np.nonzero(cols[None, :] > np.arange(lo, hi)[:, None])
-        cos = sim[r, c]
-        i = r + lo
-        cos = np.where(empty[i] | empty[c], -1.0, np.clip(cos, 0.0, 1.0))  # -1: sort last
-        if top is not None and len(cos) > top:
-            # the best ``top``; among equal values the first in corpus order
-            cut = np.partition(cos, len(cos) - top)[len(cos) - top]
-            better = np.flatnonzero(cos > cut)
-            best = np.concatenate([better, np.flatnonzero(cos == cut)[:top - len(better)]])
-            i, c, cos = i[best], c[best], cos[best]
-        keep_i.append(i)
-        keep_j.append(c)
-        keep_c.append(cos)
-    i = np.concatenate(keep_i)
-    j = np.concatenate(keep_j)
-    cos = np.concatenate(keep_c)
-    order = np.lexsort((j, i, -cos))
-    if top is not None:
-        order = order[:top]
-    i, j, cos = i[order], j[order], cos[order]
-    cos = np.where(cos < 0, np.nan, cos)
-    shared = np.asarray(binary[i].multiply(binary[j]).sum(axis=1)).ravel()
-    if empty.any():
-        names = [d for d, e in zip(dtm.doc_ids, empty) if e]
-        warnings.warn(f"similar_pairs: {len(names)} document(s) without terms get NaN "
-                      f"similarity: {', '.join(names[:5])}", UserWarning, stacklevel=2)
-    ids = np.asarray(dtm.doc_ids, dtype=object)
-    frame = pd.DataFrame({
-        "doc_a": pd.array(ids[i].astype(str), dtype="str"),
-        "doc_b": pd.array(ids[j].astype(str), dtype="str"),
-        "cosine": cos,
-        "n_shared_terms": shared.astype(np.int64),
-        "n_terms_a": n_terms[i].astype(np.int64),
-        "n_terms_b": n_terms[j].astype(np.int64),
-    })
-    return frame
-
-
-def most_similar_pair(
-    corpus: pd.DataFrame,
-    *,
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = "english",
-) -> pd.Series | None:
-    """The two documents with the most similar vocabulary (tf-idf cosine).
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        A corpus frame; not modified.
-    ngram, lowercase, stopwords
-        As in :func:`similar_pairs`.
-
-    Returns
-    -------
-    pandas.Series or None
-        The first row of :func:`similar_pairs` (``doc_a``, ``doc_b``,
-        ``cosine``, ``n_shared_terms``, ...), or ``None`` when the corpus has
-        fewer than two documents with words.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        pairs = similar_pairs(corpus, top=1, ngram=ngram, lowercase=lowercase,
-                              stopwords=stopwords)
-    if pairs.empty or math.isnan(pairs["cosine"].iloc[0]):
-        return None
-    return pairs.iloc[0]

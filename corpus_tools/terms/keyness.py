@@ -30,8 +30,8 @@ from typing import Literal, Protocol
 import numpy as np
 import pandas as pd
 
-from .corpus import check_corpus
-from .terms import TermOptions, _check_ids, _count_corpus
+from ..corpus import check_corpus
+from .counts import TermOptions, check_doc_ids, count_terms_corpus
 
 __all__ = [
     "KeynessMeasure",
@@ -172,7 +172,7 @@ KEYNESS_COLUMNS = ["term", "freq_target", "freq_reference", "size_target", "size
 
 def _ids(corpus: pd.DataFrame, docs: str | Iterable[str], name: str) -> list[str]:
     wanted = [docs] if isinstance(docs, str) else list(dict.fromkeys(str(d) for d in docs))
-    _check_ids(corpus, wanted, name)
+    check_doc_ids(corpus, wanted, name)
     if not wanted:
         raise ValueError(f"{name}: no documents given")
     return wanted
@@ -280,7 +280,7 @@ def keyness(
     tgt_frame = corpus.loc[target_ids, ["text"]]
     both = pd.concat([tgt_frame, ref_frame], ignore_index=True)
     both.index = both.index.astype(str)
-    counts = _count_corpus(both, opts, progress=progress, caller="keyness")
+    counts = count_terms_corpus(both, opts, progress=progress, caller="keyness")
     n_t = len(tgt_frame)
     m = counts.matrix
     a = np.asarray(m[:n_t].sum(axis=0), dtype=float).ravel()
@@ -384,7 +384,7 @@ def key_terms_by_document(
     chosen = MEASURES[measure]
     ll = MEASURES["log_likelihood"]
     opts = TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords)
-    counts = _count_corpus(corpus, opts, progress=progress, caller="key_terms_by_document")
+    counts = count_terms_corpus(corpus, opts, progress=progress, caller="key_terms_by_document")
     m = counts.matrix
     total = np.asarray(m.sum(axis=0), dtype=float).ravel()
     by_total = np.argsort(-total, kind="stable")  # most frequent terms first

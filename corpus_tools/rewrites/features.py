@@ -5,7 +5,7 @@ Every document is tokenized once (with :mod:`corpus_tools.segment`) into a
 *immutables* (the words a spinner cannot change without changing the story:
 numbers, names and rare words; "immutables" after DSpin, Zhang et al. 2014),
 its content words and its word 4-gram shingles. Candidate search
-(:mod:`corpus_tools.candidates`), sentence alignment (:mod:`corpus_tools.align`)
+(:mod:`corpus_tools.rewrites.candidates`), sentence alignment (:mod:`corpus_tools.rewrites.align`)
 and the verdict (:mod:`corpus_tools.rewrites`) all work from these.
 
 Word frequencies come from :mod:`wordfreq` (``zipf_frequency``, English,
@@ -16,70 +16,20 @@ offline): the Zipf scale is log10 of occurrences per billion words, so 7 is
 from __future__ import annotations
 
 import itertools
-import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from zlib import crc32
 
-from .segment import (MATCH_KIND, WORD_KINDS, Token, normalize, sentence_spans,
+from ..segment import (MATCH_KIND, WORD_KINDS, Token, normalize, sentence_spans,
                       token_matches)
-from .stopwords import ENGLISH_STOPWORDS
+from ..lexicon import NAME_MAX_ZIPF, RARE_ZIPF, zipf
+from ..similarity import word_weight
+from ..stopwords import ENGLISH_STOPWORDS
 
-__all__ = ["DocFeatures", "doc_features", "zipf", "is_known_word", "word_hash", "word_weight"]
+__all__ = ["DocFeatures", "doc_features", "word_hash", "SHINGLE_SIZE", "HASH_BITS"]
 
-#: A word at or below this Zipf frequency counts as rare (an immutable).
-RARE_ZIPF = 3.0
-#: A capitalised word above this Zipf frequency is not taken for a name.
-NAME_MAX_ZIPF = 4.5
 SHINGLE_SIZE = 4
-
-
-@lru_cache(maxsize=1)
-def _frequencies() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
-
-
-_ZIPF_CACHE: dict[str, float] = {}
-
-
-def zipf(word: str) -> float:
-    """Zipf frequency of ``word`` in everyday English (wordfreq), 0.0 when unknown.
-
-    Parameters
-    ----------
-    word : str
-        A word; case and apostrophe style are normalised first.
-
-    Returns
-    -------
-    float
-        0 (unknown) to about 8 ("the"); higher = more common. Equal to
-        ``wordfreq.zipf_frequency(word, "en")``; plain alphabetic words are
-        looked up in wordfreq's frequency table directly (much faster).
-    """
-    z = _ZIPF_CACHE.get(word)
-    if z is not None:
-        return z
-    w = normalize(word)
-    if w.isalpha() and w.isascii():
-        f = _frequencies().get(w)
-        z = 0.0 if not f else round(math.log10(f) + 9.0, 2)
-        z = max(z, 0.0)
-    else:
-        from wordfreq import zipf_frequency
-
-        z = zipf_frequency(w, "en")
-    if len(_ZIPF_CACHE) < 1_000_000:  # a per-process memo of a pure function
-        _ZIPF_CACHE[word] = z
-    return z
-
-
-def is_known_word(word: str) -> bool:
-    """True when wordfreq knows ``word`` (lower-cased) as an English word."""
-    return zipf(word) > 0.0
 
 
 @dataclass(frozen=True)
@@ -211,15 +161,6 @@ def _sentences(text: str) -> tuple[tuple, tuple, tuple]:
 
 
 HASH_BITS = 22
-
-
-@lru_cache(maxsize=1 << 20)
-def word_weight(word: str) -> float:
-    """Weight of a normalised word in sentence similarity: 0.3 for stop words, else
-    ``6 - zipf`` clipped to 1-4 (rare words and names count most)."""
-    if word in ENGLISH_STOPWORDS:
-        return 0.3
-    return min(4.0, max(1.0, 6.0 - zipf(word)))
 
 
 @lru_cache(maxsize=1 << 20)

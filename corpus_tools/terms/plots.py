@@ -2,7 +2,7 @@
 
 Every function draws on the ``ax`` it is given (or on a new figure's axes)
 and returns the Axes; none calls ``show()`` or ``savefig()``. Inputs are the
-frames returned by :mod:`corpus_tools.terms` and :mod:`corpus_tools.keyness`.
+frames returned by :mod:`corpus_tools.terms` and :mod:`corpus_tools.terms.keyness`.
 """
 
 from __future__ import annotations
@@ -158,7 +158,7 @@ def plot_keyness(key: pd.DataFrame, *, n: int = 10, ax=None, **kw):
     Parameters
     ----------
     key : pandas.DataFrame
-        Output of :func:`corpus_tools.keyness.keyness` (uses ``term`` and
+        Output of :func:`corpus_tools.terms.keyness.keyness` (uses ``term`` and
         the signed ``keyness`` column).
     n : int, default 10
         Terms per side.

@@ -121,14 +121,14 @@ def pair_panel(corpus: pd.DataFrame, pair: pd.Series, *,
     grammar = readability = None
     if "grammar" in evidence:
         try:
-            from .grammar import grammar_errors
+            from ..grammar import grammar_errors
 
             grammar = grammar_errors(sub)
         except Exception as exc:  # optional: the panel still shows the alignment
             warnings.warn(f"pair_panel(): grammar findings skipped ({exc})", stacklevel=2)
     if "readability" in evidence:
         try:
-            from .readability import readability as _readability
+            from ..readability import readability as _readability
 
             r = _readability(sub)
             readability = r[[c for c in READABILITY_COLUMNS if c in r.columns]]

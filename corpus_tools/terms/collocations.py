@@ -24,10 +24,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .corpus import check_corpus
-from .progress import progress as _progress
-from .stopwords import resolve_stopwords
-from .terms import doc_words
+from ..corpus import check_corpus
+from ..progress import progress as _progress
+from ..stopwords import resolve_stopwords
+from .counts import doc_words
 
 __all__ = ["collocations", "COLLOCATION_MEASURES"]
 

@@ -12,8 +12,8 @@ from bisect import bisect_right
 
 import pandas as pd
 
-from .corpus import check_corpus
-from .segment import WORD_KINDS, normalize, sentence_spans, tokens
+from ..corpus import check_corpus
+from ..segment import WORD_KINDS, normalize, sentence_spans, tokens
 
 __all__ = ["kwic"]
 

@@ -1,0 +1,29 @@
+"""Which documents are copies or machine rewrites of others, and which side is the rewrite?
+
+The steps, one file each, in the order :func:`find_rewrites` runs them:
+
+``features``
+    every document tokenized once: immutables (names, numbers, rare
+    words), content words, word 4-gram shingles, sentences.
+``candidates``
+    candidate pairs from an inverted index over the immutables, never all pairs.
+``align``
+    sentences aligned in order, word edits labelled.
+``quotes``
+    direct quotes matched across a pair.
+``verdict``
+    pair statistics, direction votes, relation.
+``detect``
+    :func:`find_rewrites`, which runs the steps over a corpus.
+``sidebyside``, ``panel``, ``plots``
+    the side-by-side HTML view, the per-pair panel of the report, the figures.
+"""
+
+from .align import EDIT_LABELS, Alignment, AlignOptions, align
+from .detect import (RELATIONS, REWRITE_COLUMNS, RewriteOptions, RewriteWarning, find_rewrites,
+                     similarity_matrix)
+from .quotes import QUOTE_STATUSES, find_quotes, match_quotes
+
+__all__ = ["Alignment", "AlignOptions", "EDIT_LABELS", "align", "RELATIONS", "REWRITE_COLUMNS",
+           "RewriteOptions", "RewriteWarning", "find_rewrites", "similarity_matrix",
+           "QUOTE_STATUSES", "find_quotes", "match_quotes"]
