@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 
 from corpus_tools import corpus_from_texts
 from corpus_tools.grammar import (
+    CAPPED_RULE_ID,
     CATEGORIES,
     FINDING_COLUMNS,
     GrammarConfig,
+    finding_sentences,
     grammar_errors,
     grammar_summary,
 )
@@ -103,11 +105,14 @@ def test_offsets_and_columns(sample_corpus):
     found = grammar_errors(sample_corpus)
     assert list(found.columns) == FINDING_COLUMNS
     assert set(found["category"]) <= set(CATEGORIES)
-    for row in found.itertuples():
+    sentences = finding_sentences(found, sample_corpus)
+    for row, sentence in zip(found.itertuples(), sentences):
         text = sample_corpus.loc[row.doc_id, "text"]
         assert text[row.start:row.end] == row.span
         assert row.span.replace("\n", " ") in row.context
-        assert row.sentence and row.span in row.sentence or "\n" in row.span
+        assert row.sentence_start <= row.start and (row.end <= row.sentence_end or "\n" in row.span)
+        assert sentence == text[row.sentence_start:row.sentence_end]
+        assert sentence and row.span in sentence or "\n" in row.span
 
 
 def test_input_not_modified_and_doc_ids_kept(sample_corpus):
@@ -244,3 +249,32 @@ def test_no_download_needed(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error", ResourceWarning)
         assert len(RuleChecker().check("It was reveal to a hour.")) == 2
+
+
+# --- degenerate documents: offsets, not copies; a cap per sentence -----------
+
+def test_repeated_word_findings_are_capped_per_sentence():
+    n = 500
+    corpus = corpus_from_texts({"d": " ".join(["the"] * n), "ok": "It was reveal to the the press."})
+    found = grammar_errors(corpus, config=GrammarConfig(max_findings_per_sentence=10))
+    degenerate = found[found["doc_id"] == "d"]
+    assert len(degenerate) == 11  # ten listed, then one for the rest
+    capped = degenerate[degenerate["rule_id"] == CAPPED_RULE_ID]
+    assert len(capped) == 1
+    listed = degenerate[degenerate["rule_id"] == "REPEATED_WORD"]
+    # "the the" pairs overlap: every word but the first starts a repeat
+    assert f"{n - 1 - 10:,} more findings" in capped["message"].iloc[0]
+    assert capped["start"].iloc[0] > listed["start"].max()
+    assert (degenerate["sentence_start"] == 0).all()
+    assert (degenerate["sentence_end"] == len(corpus.loc["d", "text"])).all()
+    # the normal document is untouched by the cap
+    assert found.loc[found["doc_id"] == "ok", "rule_id"].tolist() == [
+        "VERB_FORM_AFTER_AUXILIARY", "REPEATED_WORD"]
+
+
+def test_cap_does_not_change_findings_under_it(sample_corpus):
+    pd.testing.assert_frame_equal(
+        grammar_errors(sample_corpus),
+        grammar_errors(sample_corpus, config=GrammarConfig(max_findings_per_sentence=10**6)))
+    with pytest.raises(ValueError, match="max_findings_per_sentence"):
+        GrammarConfig(max_findings_per_sentence=0)
