@@ -17,6 +17,7 @@ import datetime as _dt
 import html
 import json
 import platform
+import re
 import tempfile
 import warnings
 from dataclasses import dataclass, field
@@ -201,7 +202,11 @@ def render_report(
     return ReportResult(index, tuple(results))
 
 
+_ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
 def _first_lines(text: str, n: int = 12) -> str:
+    text = _ANSI_RE.sub("", text)  # IPython colours its tracebacks
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     return "\n".join(lines[-n:])
 

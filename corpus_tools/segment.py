@@ -160,9 +160,10 @@ def _token_pattern(*, email: bool, marks: bool) -> str:
     """The tokenizer's expression, with or without the e-mail and combining-mark parts."""
     alnum = rf"[^\W_]+(?:{_M}+[^\W_]*)*" if marks else r"[^\W_]+"  # with their marks
     no_mark = f"(?!{_M})" if marks else ""
+    mail = _EMAIL.replace(r"\w", rf"\w{_MARKS}") if marks else _EMAIL
     return rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]
-        {_EMAIL if email else ""})
+        {mail if email else ""})
     |(?P<acronym>(?<![^\W_]){f"(?<!{_M})" if marks else ""}(?:[^\W\d_]{_M + "*" if marks else ""}\.){{2,}})
     |(?P<number>\d+(?:[.,:/]\d+)*(?:{alnum})?(?:-{alnum})*)
     |(?P<clitic>[{_APOS}]{_CLITICS}(?![^\W_]){no_mark})

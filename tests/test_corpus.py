@@ -69,8 +69,15 @@ def test_single_file_and_pattern_and_recursion(tmp_path):
     one = load_corpus(tmp_path / "a.txt")
     assert list(one.index) == ["a"]
     assert list(load_corpus(tmp_path, pattern="*.md").index) == ["notes"]
-    deep = load_corpus(tmp_path, recursive=True)
+    with pytest.warns(CorpusWarning, match=r"notes\.md \(not a document file\)"):
+        deep = load_corpus(tmp_path, recursive=True)
     assert list(deep.index) == ["a", "b", "c", "sub/a"]  # no clash between a and sub/a
+    flat = _quiet(tmp_path, pattern="*.txt")  # an explicit pattern lists no other file
+    assert list(flat.index) == ["a", "b", "c"]
+    assert problems(flat)[["source", "problem"]].values.tolist() == [
+        [str(sub), "sub-folder not read"]]
+    assert "holds 1 file(s) matching '*.txt': recursive=True (--recursive) loads them" in \
+        problems(flat)["detail"].iloc[0]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet"])
@@ -110,14 +117,14 @@ def test_table_missing_cells(tmp_path):
     rows = [{"id": "a", "text": "Fine."}, {"id": "b", "text": None}, {"id": None, "text": "No id."},
             {"id": "d", "text": ""}]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"row 2"):
+    with pytest.warns(CorpusWarning, match=r"line 2"):
         corpus = load_corpus(path)
     probs = problems(corpus)
     assert set(corpus.index) == {"a", "row3", "d"}
     assert "missing_id" in corpus.loc["row3", "flags"]
     assert corpus.loc["d", "flags"] == "empty"
     skipped = probs[probs["action"] == "skipped"]
-    assert skipped["source"].tolist() == [f"{path}:row 2"]
+    assert skipped["source"].tolist() == [f"{path}:line 2"]
 
 
 def test_bad_files_are_listed_never_lost(tmp_path):
@@ -189,8 +196,11 @@ def test_duplicate_ids_are_renamed_and_flagged(tmp_path):
 def test_missing_path_and_empty_folder(tmp_path):
     with pytest.raises(CorpusError, match=r"nope: no such file or folder"):
         load_corpus(tmp_path / "nope")
-    with pytest.raises(CorpusError, match=r"no files matching '\*\.txt'"):
+    with pytest.raises(CorpusError, match=r"no files of a document type \(\.txt.*in this folder; "
+                                          r"its sub-folders hold none either"):
         load_corpus(tmp_path)
+    with pytest.raises(CorpusError, match=r"no files matching '\*\.txt' in this folder"):
+        load_corpus(tmp_path, pattern="*.txt")
 
 
 def test_strict_turns_problems_into_errors(tmp_path):
@@ -203,16 +213,16 @@ def test_strict_turns_problems_into_errors(tmp_path):
 
 def test_parallel_counts_equal_serial(tmp_path):
     texts = {f"d{i:03d}": (f"Doc {i}. " + "Mr. Smith said “hello” twice. " * 50) for i in range(60)}
-    import corpus_tools.corpus as cc
+    import corpus_tools.corpus.load as cc
 
     serial = corpus_from_texts(texts)
-    old = cc._PARALLEL_MIN_CHARS
-    cc._PARALLEL_MIN_CHARS = 0
+    old = cc.PARALLEL_MIN_CHARS
+    cc.PARALLEL_MIN_CHARS = 0
     try:
         _folder(tmp_path, texts)
         parallel = load_corpus(tmp_path, n_jobs=2)
     finally:
-        cc._PARALLEL_MIN_CHARS = old
+        cc.PARALLEL_MIN_CHARS = old
     pd.testing.assert_series_equal(serial["n_words"], parallel["n_words"])
     pd.testing.assert_series_equal(serial["n_sentences"], parallel["n_sentences"])
 
@@ -224,12 +234,23 @@ def test_any_texts_round_trip(tmp_path_factory, texts):
     folder = tmp_path_factory.mktemp("hyp")
     for name, text in texts.items():
         (folder / f"{name}.txt").write_bytes(text.encode("utf-8"))
-    corpus = _quiet(folder)
-    skipped = set(problems(corpus).query("action == 'skipped'")["doc_id"])
-    assert set(corpus.index) | skipped == set(texts)
-    for doc_id, row in corpus.iterrows():
+    exact = _quiet(folder, fix_text=False)
+    repaired = _quiet(folder)
+    for corpus in (exact, repaired):
+        skipped = set(problems(corpus).query("action == 'skipped'")["doc_id"])
+        assert set(corpus.index) | skipped == set(texts)
+        assert set(corpus.index).isdisjoint(skipped)
+    for doc_id, row in exact.iterrows():
         expected = texts[doc_id].replace("\r\n", "\n").replace("\r", "\n")
         if expected.startswith("\ufeff"):
             expected = expected[1:]
         assert row["text"] == expected
         assert row["n_words"] == count_words(expected)
+        # repairs change the stored text only with a flag and a problems row
+        fixed = repaired.loc[doc_id]
+        assert fixed["n_words"] == count_words(fixed["text"])
+        listed = problems(repaired).query("doc_id == @doc_id and problem == 'text repaired'")
+        if fixed["text"] == row["text"]:
+            assert listed.empty
+        else:
+            assert len(listed) == 1 and fixed["flags"]
