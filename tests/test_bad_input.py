@@ -373,3 +373,14 @@ def test_report_error_text_has_no_terminal_colours():
     coloured = ("\x1b[0;31m---------\x1b[0m\n\x1b[0;31mValueError\x1b[0m: bad "
                 "\x1b[38;5;241mvalue\x1b[39m\n")
     assert _first_lines(coloured) == "---------\nValueError: bad value"
+
+
+@settings(max_examples=300, deadline=None)
+@given(size=st.integers(0, 5000), max_bytes=st.integers(1, 5000), reported=st.integers(0, 6000))
+def test_bounded_read_never_returns_more_than_max_bytes(size, max_bytes, reported):
+    # "reported" is the size the file claimed when it was opened (it may have grown since)
+    from corpus_tools.corpus.files import read_bounded
+
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    got = read_bounded(io.BytesIO(data), max_bytes, reported)
+    assert got == (data if size <= max_bytes else None)

@@ -254,3 +254,24 @@ def test_any_texts_round_trip(tmp_path_factory, texts):
             assert listed.empty
         else:
             assert len(listed) == 1 and fixed["flags"]
+
+
+def test_public_names_importable_from_both_places():
+    import corpus_tools
+    import corpus_tools.corpus as package
+
+    for name in ["load_corpus", "problems", "corpus_from_texts", "check_corpus", "CorpusError",
+                 "CorpusWarning", "CORPUS_COLUMNS", "PROBLEM_COLUMNS", "english_mask",
+                 "LoadOptions"]:
+        assert getattr(corpus_tools, name) is getattr(package, name)
+    assert package.CORPUS_COLUMNS[-2:] == ["language", "flags"]
+
+
+def test_problems_survive_frame_operations_without_copies(tmp_path):
+    (tmp_path / "ok.txt").write_text("Fine.", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01")
+    corpus = _quiet(tmp_path)
+    table = corpus.attrs["problems"]
+    derived = corpus[corpus["n_words"] > 0].copy()
+    assert derived.attrs["problems"] is table  # immutable: pandas' deep copy shares it
+    assert problems(derived)["problem"].tolist() == ["binary file"]

@@ -21,7 +21,7 @@ from .options import DOCUMENT_SUFFIXES, TABLE_SUFFIXES
 from .problems import CorpusError, ProblemLog
 
 __all__ = ["Entry", "Read", "find_inputs", "read_regular_file", "open_regular_file",
-           "shown", "document_kind"]
+           "read_bounded", "shown", "document_kind"]
 
 
 class Entry(NamedTuple):
@@ -241,6 +241,31 @@ def _too_large(size: int, max_bytes: int) -> str:
             f"(--max-bytes) to load it")
 
 
+def read_bounded(stream, max_bytes: int, expected: int = 0) -> bytes | None:
+    """At most ``max_bytes`` from ``stream``; ``None`` when there is more.
+
+    ``expected`` (the size the file reports) is read in one call; the rest,
+    if the file grew or reports no size, in 1 MiB pieces. Never
+    ``read(max_bytes)``: Python allocates the whole buffer of such a call up
+    front, 512 MiB for every small file.
+    """
+    first = b""
+    if expected:
+        first = stream.read(min(expected, max_bytes) + 1)
+        if len(first) > max_bytes:
+            return None
+        if len(first) <= expected:  # the end of the file
+            return first
+    parts, total = [first], len(first)
+    while total <= max_bytes:
+        chunk = stream.read(min(2**20, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        total += len(chunk)
+    return None
+
+
 def read_regular_file(path: str, max_bytes: int) -> Read:
     """The bytes of ``path`` (see :func:`open_regular_file`), never more than ``max_bytes``."""
     f, problem = open_regular_file(path, max_bytes)
@@ -248,9 +273,10 @@ def read_regular_file(path: str, max_bytes: int) -> Read:
         return problem
     try:
         with f:
-            data = f.read(max_bytes + 1)
+            data = read_bounded(f, max_bytes, os.fstat(f.fileno()).st_size)
     except OSError as exc:
         return Read(None, "unreadable file", exc.strerror or str(exc))
-    if len(data) > max_bytes:  # it grew since it was opened
-        return Read(None, "file too large", _too_large(len(data), max_bytes))
+    if data is None:  # it grew since it was opened
+        return Read(None, "file too large", f"more than max_bytes={max_bytes:,} bytes; pass a "
+                                            f"larger max_bytes= (--max-bytes) to load it")
     return Read(data)

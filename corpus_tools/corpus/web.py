@@ -16,7 +16,7 @@ import re
 
 from .decode import Decoded, decode_bytes, normalise_newlines, text_document
 from .document import Doc
-from .files import open_regular_file
+from .files import open_regular_file, read_bounded
 from .options import LoadOptions
 from .problems import ProblemLog
 
@@ -143,8 +143,8 @@ def read_warc(path: str, *, doc_id: str, where: str, options: LoadOptions,
                     log.skipped(here, "not an HTML or text record",
                                 f"content type {ctype or 'none'} ({url})", doc_id=rid)
                     continue
-                payload = record.content_stream().read(options.max_bytes + 1)
-                if len(payload) > options.max_bytes:
+                payload = read_bounded(record.content_stream(), options.max_bytes)
+                if payload is None:
                     log.skipped(here, "record too large",
                                 f"more than max_bytes={options.max_bytes:,}; pass a larger "
                                 f"max_bytes= (--max-bytes) to load it", doc_id=rid)
