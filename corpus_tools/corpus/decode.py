@@ -156,10 +156,12 @@ _HIDDEN_OPEN_RE = re.compile(r"<(" + "|".join(_HIDDEN) + r")(?![\w-])[^<>]*>|<!-
 _CLOSE_RES = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in _HIDDEN}
 
 
+_PAGE_RE = re.compile(r"\s*(?:<!doctype\s+html|<html(?:[\s>]|$))", re.IGNORECASE)
+
+
 def looks_like_html_page(text: str) -> bool:
     """Whether ``text`` is a whole web page (it starts with a doctype or ``<html>``)."""
-    head = text[:1024].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html"))
+    return _PAGE_RE.match(text, 0, 1024) is not None
 
 
 def strip_markup(text: str) -> tuple[str, int]:
