@@ -13,8 +13,9 @@ Word facts (frequencies, verb forms, pronunciations) come from
 :mod:`corpus_tools.lexicon`.
 """
 
-from .check import FINDING_COLUMNS, GrammarConfig, grammar_errors, grammar_summary
+from .check import (FINDING_COLUMNS, GrammarConfig, GrammarOptions, grammar_errors,
+                    grammar_summary)
 from .rules import CATEGORIES, RULE_IDS, Finding, RuleChecker
 
-__all__ = ["GrammarConfig", "Finding", "RuleChecker", "FINDING_COLUMNS", "CATEGORIES",
+__all__ = ["GrammarOptions", "GrammarConfig", "Finding", "RuleChecker", "FINDING_COLUMNS", "CATEGORIES",
            "RULE_IDS", "grammar_errors", "grammar_summary"]

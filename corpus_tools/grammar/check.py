@@ -41,6 +41,7 @@ from ..progress import progress as _progress
 from ..segment import sentence_spans
 
 __all__ = [
+    "GrammarOptions",
     "GrammarConfig",
     "Finding",
     "RuleChecker",
@@ -55,8 +56,8 @@ FINDING_COLUMNS = ["doc_id", "sentence", "start", "end", "span", "rule_id", "cat
 
 
 @dataclass(frozen=True)
-class GrammarConfig:
-    """How the corpus shapes the checker's output.
+class GrammarOptions:
+    """How the corpus shapes the checker's output (``options=`` of :func:`grammar_errors`).
 
     Attributes
     ----------
@@ -74,9 +75,27 @@ class GrammarConfig:
 
     def __post_init__(self) -> None:
         if self.term_min_docs < 0:
-            raise ValueError(f"GrammarConfig.term_min_docs must be >= 0, got {self.term_min_docs}")
+            raise ValueError(f"GrammarOptions.term_min_docs must be >= 0, got "
+                             f"{self.term_min_docs}")
         if self.context_chars < 0:
-            raise ValueError(f"GrammarConfig.context_chars must be >= 0, got {self.context_chars}")
+            raise ValueError(f"GrammarOptions.context_chars must be >= 0, got "
+                             f"{self.context_chars}")
+
+
+GrammarConfig = GrammarOptions
+"""The former name of :class:`GrammarOptions`, kept importable (same class)."""
+
+
+def _resolve_options(options: GrammarOptions | None, config: GrammarOptions | None,
+                     caller: str) -> GrammarOptions:
+    """``options``, or the deprecated ``config=`` spelling of it, or the defaults."""
+    if config is not None:
+        if options is not None:
+            raise TypeError(f"{caller}: give options=, not both options= and config=")
+        warnings.warn(f"{caller}(config=...) is deprecated; pass options=GrammarOptions(...)",
+                      DeprecationWarning, stacklevel=3)
+        options = config
+    return GrammarOptions() if options is None else options
 
 
 def grammar_errors(
@@ -84,9 +103,10 @@ def grammar_errors(
     *,
     disable: Iterable[str] = (),
     user_words: Iterable[str] = (),
-    config: GrammarConfig | None = None,
+    options: GrammarOptions | None = None,
     checker: Checker | None = None,
     progress: bool = False,
+    config: GrammarOptions | None = None,
 ) -> pd.DataFrame:
     """Find grammar, spelling, punctuation and spacing errors, one row per finding.
 
@@ -102,14 +122,17 @@ def grammar_errors(
         switch off. An unknown name raises ``ValueError``.
     user_words : iterable of str
         Extra words that are never spelling errors (case-insensitive).
-    config : GrammarConfig, optional
-        Corpus-level options (see :class:`GrammarConfig`).
+    options : GrammarOptions, optional
+        Corpus-level options (see :class:`GrammarOptions`; default
+        ``GrammarOptions()``).
     checker : Checker, optional
         The backend. Default: the built-in offline :class:`RuleChecker`.
         Any object with ``check(text) -> list[Finding]`` works; ``disable``
         and ``user_words`` are then applied to its findings.
     progress : bool, default False
         Show a progress bar on stderr.
+    config : GrammarOptions, optional
+        Deprecated spelling of ``options`` (warns ``DeprecationWarning``).
 
     Returns
     -------
@@ -139,7 +162,7 @@ def grammar_errors(
     [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
     """
     check_corpus(corpus, caller="grammar_errors")
-    config = GrammarConfig() if config is None else config
+    options = _resolve_options(options, config, "grammar_errors")
     disable = frozenset(disable)
     unknown = disable - set(CATEGORIES) - set(RULE_IDS)
     if unknown and checker is None:
@@ -163,8 +186,8 @@ def grammar_errors(
             if f.category == "spelling" and text[f.start:f.end].lower() in user:
                 continue
             rows.append((pos, f))
-    rows = _drop_corpus_terms(rows, texts, config.term_min_docs)
-    return _frame(rows, texts, ids, config.context_chars)
+    rows = _drop_corpus_terms(rows, texts, options.term_min_docs)
+    return _frame(rows, texts, ids, options.context_chars)
 
 
 def _drop_corpus_terms(rows: list, texts: list[str], min_docs: int) -> list:
@@ -216,9 +239,10 @@ def grammar_summary(
     findings: pd.DataFrame | None = None,
     disable: Iterable[str] = (),
     user_words: Iterable[str] = (),
-    config: GrammarConfig | None = None,
+    options: GrammarOptions | None = None,
     checker: Checker | None = None,
     progress: bool = False,
+    config: GrammarOptions | None = None,
 ) -> pd.DataFrame:
     """Findings per document: counts and rates per 1,000 words, by category.
 
@@ -231,7 +255,7 @@ def grammar_summary(
         The output of :func:`grammar_errors` for this corpus, to avoid
         checking twice. When omitted, :func:`grammar_errors` is called with
         the remaining options.
-    disable, user_words, config, checker, progress
+    disable, user_words, options, checker, progress, config
         As for :func:`grammar_errors`.
 
     Returns
@@ -254,9 +278,10 @@ def grammar_summary(
     [4.0, 1.0, 250.0]
     """
     check_corpus(corpus, caller="grammar_summary")
+    options = _resolve_options(options, config, "grammar_summary")
     if findings is None:
-        findings = grammar_errors(corpus, disable=disable, user_words=user_words, config=config,
-                                  checker=checker, progress=progress)
+        findings = grammar_errors(corpus, disable=disable, user_words=user_words,
+                                  options=options, checker=checker, progress=progress)
     elif not {"doc_id", "category"} <= set(findings.columns):
         raise ValueError("grammar_summary(findings=...): the frame needs columns 'doc_id' and "
                          "'category' (pass the output of grammar_errors)")
