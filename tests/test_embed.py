@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -215,6 +216,36 @@ def test_works_with_the_network_blocked_and_no_offline_switch(tmp_path):
     assert found["shape"] == [3, 256]
     assert found["para"] > found["other"]
     assert not any((tmp_path / "home").rglob("*")), "nothing may be written to a cache"
+
+
+def _network_namespace() -> list[str] | None:
+    """``unshare`` arguments that run a command with no network interface at all, if allowed."""
+    unshare = shutil.which("unshare")
+    for args in ([unshare, "-n"], [unshare, "-rn"]) if unshare else ():
+        if subprocess.run([*args, "true"], capture_output=True).returncode == 0:
+            return args
+    return None
+
+
+def test_works_in_a_network_namespace(tmp_path):
+    """Stronger than patching Python's socket: native code (the Rust tokenizer) is cut off too."""
+    netns = _network_namespace()
+    if netns is None:
+        pytest.skip("unshare cannot make a network namespace here")
+    code = textwrap.dedent("""
+        import json, socket
+        try:
+            socket.create_connection(("pypi.org", 443), timeout=2)
+            print(json.dumps({"network": True}))
+        except OSError:
+            from corpus_tools.embed import SentenceEncoder
+            v = SentenceEncoder().encode(["No network here.", "Nothing to download."])
+            print(json.dumps({"network": False, "shape": list(v.shape)}))
+        """)
+    out = subprocess.run([*netns, sys.executable, "-c", code], capture_output=True, text=True,
+                         env=_offline_env(tmp_path), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"network": False, "shape": [2, 256]}
 
 
 def test_import_corpus_tools_loads_no_model_code(tmp_path):
