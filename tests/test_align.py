@@ -115,7 +115,17 @@ def test_alignment_properties(a, b):
     assert a_ids == sorted(a_ids) == list(range(len(al.spans_a)))
     assert b_ids == sorted(b_ids) == list(range(len(al.spans_b)))
     assert ((s["similarity"].isna()) | s["similarity"].between(0, 1)).all()
+    assert set(al.edits["label"]) <= set(EDIT_LABELS)
     for r in al.edits.itertuples():
-        if r.a_start >= 0:
-            assert a[r.a_start:r.a_end].replace("’", "'").split()[0:1] != [""]
+        # offsets point at the words as written: the span starts with the first word of the
+        # edit and ends with its last; absent sides have no offsets and no word
+        for text, word, start, end in ((a, r.a_word, r.a_start, r.a_end),
+                                       (b, r.b_word, r.b_start, r.b_end)):
+            if start < 0:
+                assert word == "" and end == -1
+            else:
+                span = text[start:end]
+                assert span.startswith(word.split(" ")[0]) and span.endswith(word.split(" ")[-1])
+        if r.label == "identical":
+            assert r.a_word.replace("’", "'").lower() == r.b_word.replace("’", "'").lower()
     al._repr_html_()
