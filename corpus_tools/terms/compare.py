@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
+from ..similarity import blocked_products, row_normalize
 from .counts import (NOT_SET, NotSet, TermOptions, count_terms_corpus, document_term_matrix,
                      known_doc_id, resolve_term_options)
 
@@ -182,12 +182,7 @@ def similar_pairs(
         return pd.DataFrame({c: pd.Series(dtype="str" if c.startswith("doc") else
                                           "float64" if c == "cosine" else "int64")
                              for c in cols})
-    x = dtm.matrix.astype(np.float64)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    empty = norms == 0
-    with np.errstate(divide="ignore"):
-        inv = np.where(empty, 0.0, 1.0 / np.where(empty, 1.0, norms))
-    xn = (sparse.diags(inv) @ x).tocsr()
+    xn, empty = row_normalize(dtm.matrix)
     xt = xn.T.tocsc()
     binary = (dtm.matrix > 0).astype(np.float64).tocsr()
     n_terms = np.asarray(binary.sum(axis=1)).ravel()
@@ -196,9 +191,8 @@ def similar_pairs(
     block = max(1, min(n, _SIMILARITY_CELLS // max(n, 1)))
     cols = np.arange(n)
     keep_i, keep_j, keep_c = [], [], []
-    for lo in range(0, n, block):
-        hi = min(lo + block, n)
-        sim = (xn[lo:hi] @ xt).toarray()
+    for lo, hi, product in blocked_products(xn, xt, block=block):
+        sim = product.toarray()
         r, c = np.nonzero(cols[None, :] > np.arange(lo, hi)[:, None])
         cos = sim[r, c]
         i = r + lo
