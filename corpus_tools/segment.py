@@ -486,3 +486,48 @@ def sentence_tokens(text: str) -> list[tuple[Span, list[Token]]]:
     sequence as :func:`tokens` grouped by sentence.
     """
     return [(s, tokens(text, s.start, s.end)) for s in sentence_spans(text)]
+
+
+# --- fast path: normalising every token of a text at once -----------------------
+#
+# Kept apart from the tokenizer and the sentence splitter above: it only ever
+# calls normalize() or does what normalize() does, and nothing above uses it.
+
+from collections.abc import Iterable, Sequence  # noqa: E402  (this block only)
+
+__all__.append("normalize_tokens")
+
+
+def normalize_tokens(text: str, groups: Iterable[Sequence[Token]]) -> list[list[str]]:
+    """:func:`normalize` of every token of ``text``, group by group (a fast path).
+
+    The same lists as ``[[normalize(t.text) for t in group] for group in groups]``,
+    built faster: where the part of ``text`` a group covers has no curly
+    apostrophe, :func:`normalize` only case-folds, so each token's text is
+    case-folded directly. Used where every token of every document is read
+    (the grammar rules).
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    groups : iterable of sequences of Token
+        Tokens of ``text`` with their offsets, in order, e.g. the token lists
+        of :func:`sentence_tokens`.
+
+    Returns
+    -------
+    list of list of str
+        One list per group, one normalised string per token.
+
+    Examples
+    --------
+    >>> text = "It’s OK. WE’RE fine."
+    >>> normalize_tokens(text, [toks for _, toks in sentence_tokens(text)])
+    [['it', "'s", 'ok', '.'], ['we', "'re", 'fine', '.']]
+    """
+    if "’" not in text:
+        return [[t.text.lower() for t in group] for group in groups]
+    return [[normalize(t.text) for t in group]
+            if group and "’" in text[group[0].start:group[-1].end]
+            else [t.text.lower() for t in group] for group in groups]

@@ -129,3 +129,32 @@ def test_alignment_properties(a, b):
         if r.label == "identical":
             assert r.a_word.replace("’", "'").lower() == r.b_word.replace("’", "'").lower()
     al._repr_html_()
+
+
+_WORDS = st.sampled_from("the troops fierce bloody battle went on in Mariupol said officials "
+                         "villages shelled convoy 48 ceasefire talks".split())
+_SENTENCE = st.lists(_WORDS, min_size=3, max_size=9).map(lambda ws: " ".join(ws) + ".")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_SENTENCE, min_size=1, max_size=12), st.lists(_SENTENCE, min_size=1, max_size=12))
+def test_long_document_matching_equals_the_dense_one(a, b):
+    # beyond max_dense_cells sentences are chained by a sparse weighted-LIS search; on any
+    # pair of documents it must find a chain of the same total excess similarity as the DP
+    from corpus_tools.rewrites.align import (AlignOptions, _monotone_matches, _sparse_chain,
+                                             sentence_matrix)
+    from corpus_tools.rewrites.features import doc_features
+
+    fa, fb = doc_features("a", " ".join(a)), doc_features("b", " ".join(b))
+    tau = 0.8 * AlignOptions().min_similarity
+    sim = sentence_matrix(fa, fb)
+    dense = _monotone_matches(sim.tolist(), tau)
+    sparse = _sparse_chain(fa, fb, tau)
+    assert all(i2 > i1 and j2 > j1 for (i1, j1), (i2, j2) in zip(list(sparse), list(sparse)[1:]))
+    for (i, j), d in sparse.items():
+        assert d == pytest.approx(sim[i, j]) and d >= tau
+    total = (lambda pairs: sum(sim[i, j] - tau + 1e-6 for i, j in pairs))
+    assert total(sparse) == pytest.approx(total(dense), abs=1e-9)
+    big = align(corpus_from_texts({"a": " ".join(a), "b": " ".join(b)}), "a", "b",
+                options=AlignOptions(max_dense_cells=0))
+    assert (big.sentences["similarity"].dropna() >= AlignOptions().min_similarity).all()

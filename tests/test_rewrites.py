@@ -370,3 +370,39 @@ def test_candidate_pairs_keep_each_documents_top_k():
     assert set(zip(got["i"], got["j"])) == expected
     assert (0, 1) in expected and (0, 5) not in expected  # the case is not trivial
     assert len(got) == len(expected)
+
+
+def test_a_heavily_copied_story_and_its_rewrite_are_found():
+    # 80 copies of one story (half with a site's boilerplate line) put its names and numbers
+    # in more documents than candidate search keeps (50): the copies must still be copies and
+    # the spun variant a rewrite of each of them
+    case = next(c for c in PAIRS["cases"] if c["relation"] == "rewrite")
+    texts = {f"site{k:02d}": ORIGINAL + ("" if k % 2 else f"\n\nRead more at site {k}.")
+             for k in range(80)}
+    texts["spun"] = case["b"]
+    out = _quiet(corpus_from_texts(texts))
+    copies = out[out["relation"] == "copy"]
+    # a group of more than duplicate_all_pairs_max copies is listed against its first document
+    assert set(copies["doc_a"]) == {"site00"} and len(copies) == 79
+    rewrites = out[out["relation"] == "rewrite"]
+    assert set(rewrites["rewritten"]) == {"spun"}
+    assert set(rewrites["original"]) == set(texts) - {"spun"}
+
+
+def test_duplicate_groups():
+    import numpy as np
+
+    from corpus_tools.rewrites.duplicates import duplicate_groups
+    from corpus_tools.rewrites.sketch import sketch_corpus
+
+    story = " ".join(f"Sentence {k} tells how the council of Kherson met on day {k}."
+                     for k in range(30))
+    texts = [story, "Short.", story + " Share this.", "Short.", "An unrelated note about a "
+             "football match in Leeds on Saturday, won three nil.", story.replace("met", "sat"),
+             ""]
+    rep = duplicate_groups(sketch_corpus([str(k) for k in range(len(texts))], texts), texts,
+                           min_overlap=0.9)
+    # the story, its copy with a footer: one group; identical short texts: one group; the
+    # story with a word changed in every sentence shares too few 4-grams; the empty text alone
+    assert rep.tolist() == [0, 1, 0, 1, 4, 5, 6]
+    assert isinstance(rep, np.ndarray)

@@ -43,6 +43,7 @@ from ..progress import progress as _progress
 from ..segment import sentence_spans
 
 __all__ = [
+    "GrammarOptions",
     "GrammarConfig",
     "Finding",
     "RuleChecker",
@@ -59,12 +60,12 @@ FINDING_COLUMNS = ["doc_id", "sentence_start", "sentence_end", "start", "end", "
 
 CAPPED_RULE_ID = "MORE_FINDINGS_IN_SENTENCE"
 """``rule_id`` of the one finding that stands for the findings of a sentence
-beyond :attr:`GrammarConfig.max_findings_per_sentence`."""
+beyond :attr:`GrammarOptions.max_findings_per_sentence`."""
 
 
 @dataclass(frozen=True)
-class GrammarConfig:
-    """How the corpus shapes the checker's output.
+class GrammarOptions:
+    """How the corpus shapes the checker's output (``options=`` of :func:`grammar_errors`).
 
     Attributes
     ----------
@@ -89,12 +90,30 @@ class GrammarConfig:
 
     def __post_init__(self) -> None:
         if self.term_min_docs < 0:
-            raise ValueError(f"GrammarConfig.term_min_docs must be >= 0, got {self.term_min_docs}")
+            raise ValueError(f"GrammarOptions.term_min_docs must be >= 0, got "
+                             f"{self.term_min_docs}")
         if self.context_chars < 0:
-            raise ValueError(f"GrammarConfig.context_chars must be >= 0, got {self.context_chars}")
+            raise ValueError(f"GrammarOptions.context_chars must be >= 0, got "
+                             f"{self.context_chars}")
         if self.max_findings_per_sentence < 1:
-            raise ValueError("GrammarConfig.max_findings_per_sentence must be >= 1, got "
+            raise ValueError("GrammarOptions.max_findings_per_sentence must be >= 1, got "
                              f"{self.max_findings_per_sentence}")
+
+
+GrammarConfig = GrammarOptions
+"""The former name of :class:`GrammarOptions`, kept importable (same class)."""
+
+
+def _resolve_options(options: GrammarOptions | None, config: GrammarOptions | None,
+                     caller: str) -> GrammarOptions:
+    """``options``, or the deprecated ``config=`` spelling of it, or the defaults."""
+    if config is not None:
+        if options is not None:
+            raise TypeError(f"{caller}: give options=, not both options= and config=")
+        warnings.warn(f"{caller}(config=...) is deprecated; pass options=GrammarOptions(...)",
+                      DeprecationWarning, stacklevel=3)
+        options = config
+    return GrammarOptions() if options is None else options
 
 
 def grammar_errors(
@@ -102,9 +121,10 @@ def grammar_errors(
     *,
     disable: Iterable[str] = (),
     user_words: Iterable[str] = (),
-    config: GrammarConfig | None = None,
+    options: GrammarOptions | None = None,
     checker: Checker | None = None,
     progress: bool = False,
+    config: GrammarOptions | None = None,
 ) -> pd.DataFrame:
     """Find grammar, spelling, punctuation and spacing errors, one row per finding.
 
@@ -120,14 +140,17 @@ def grammar_errors(
         switch off. An unknown name raises ``ValueError``.
     user_words : iterable of str
         Extra words that are never spelling errors (case-insensitive).
-    config : GrammarConfig, optional
-        Corpus-level options (see :class:`GrammarConfig`).
+    options : GrammarOptions, optional
+        Corpus-level options (see :class:`GrammarOptions`; default
+        ``GrammarOptions()``).
     checker : Checker, optional
         The backend. Default: the built-in offline :class:`RuleChecker`.
         Any object with ``check(text) -> list[Finding]`` works; ``disable``
         and ``user_words`` are then applied to its findings.
     progress : bool, default False
         Show a progress bar on stderr.
+    config : GrammarOptions, optional
+        Deprecated spelling of ``options`` (warns ``DeprecationWarning``).
 
     Returns
     -------
@@ -142,9 +165,9 @@ def grammar_errors(
         ``context_chars`` characters either side, line breaks as spaces).
         Empty and blank documents have no findings; a corpus without
         findings gives an empty frame with these columns. A sentence lists
-        at most ``config.max_findings_per_sentence`` findings, then one
+        at most ``options.max_findings_per_sentence`` findings, then one
         :data:`CAPPED_RULE_ID` finding for the rest (see
-        :class:`GrammarConfig`). Memory stays a small multiple of the text:
+        :class:`GrammarOptions`). Memory stays a small multiple of the text:
         rows hold offsets, not copies of the sentence.
 
     Raises
@@ -162,7 +185,7 @@ def grammar_errors(
     [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
     """
     check_corpus(corpus, caller="grammar_errors")
-    config = GrammarConfig() if config is None else config
+    options = _resolve_options(options, config, "grammar_errors")
     disable = frozenset(disable)
     unknown = disable - set(CATEGORIES) - set(RULE_IDS)
     if unknown and checker is None:
@@ -176,7 +199,7 @@ def grammar_errors(
     ids = [str(i) for i in corpus.index]
     rows: list[tuple[int, Finding]] = []
     spans: dict[int, list] = {}
-    cap = config.max_findings_per_sentence
+    cap = options.max_findings_per_sentence
     for pos in _progress(range(len(texts)), enabled=progress, total=len(texts),
                          desc="grammar"):
         text = texts[pos]
@@ -188,8 +211,8 @@ def grammar_errors(
         if kept:
             spans[pos] = sentence_spans(text)
             rows.extend((pos, f) for f in _cap_per_sentence(kept, spans[pos], cap))
-    rows = _drop_corpus_terms(rows, texts, config.term_min_docs)
-    return _frame(rows, texts, ids, spans, config.context_chars)
+    rows = _drop_corpus_terms(rows, texts, options.term_min_docs)
+    return _frame(rows, texts, ids, spans, options.context_chars)
 
 
 def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int]:
@@ -223,7 +246,7 @@ def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Fi
         out.append(Finding(first.start, first.end, CAPPED_RULE_ID, categories.most_common(1)[0][0],
                            f"{len(rest):,} more findings in this sentence are not listed "
                            f"({detail}), from here to offset {rest[-1].end:,}; "
-                           f"GrammarConfig.max_findings_per_sentence is {cap}", None))
+                           f"GrammarOptions.max_findings_per_sentence is {cap}", None))
     return out
 
 
@@ -311,9 +334,10 @@ def grammar_summary(
     findings: pd.DataFrame | None = None,
     disable: Iterable[str] = (),
     user_words: Iterable[str] = (),
-    config: GrammarConfig | None = None,
+    options: GrammarOptions | None = None,
     checker: Checker | None = None,
     progress: bool = False,
+    config: GrammarOptions | None = None,
 ) -> pd.DataFrame:
     """Findings per document: counts and rates per 1,000 words, by category.
 
@@ -326,7 +350,7 @@ def grammar_summary(
         The output of :func:`grammar_errors` for this corpus, to avoid
         checking twice. When omitted, :func:`grammar_errors` is called with
         the remaining options.
-    disable, user_words, config, checker, progress
+    disable, user_words, options, checker, progress, config
         As for :func:`grammar_errors`.
 
     Returns
@@ -349,9 +373,10 @@ def grammar_summary(
     [4.0, 1.0, 250.0]
     """
     check_corpus(corpus, caller="grammar_summary")
+    options = _resolve_options(options, config, "grammar_summary")
     if findings is None:
-        findings = grammar_errors(corpus, disable=disable, user_words=user_words, config=config,
-                                  checker=checker, progress=progress)
+        findings = grammar_errors(corpus, disable=disable, user_words=user_words,
+                                  options=options, checker=checker, progress=progress)
     elif not {"doc_id", "category"} <= set(findings.columns):
         raise ValueError("grammar_summary(findings=...): the frame needs columns 'doc_id' and "
                          "'category' (pass the output of grammar_errors)")

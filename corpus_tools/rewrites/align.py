@@ -86,11 +86,24 @@ class AlignOptions:
         ratio can lift a pair by at most the gap between the two, and 0.8
         keeps every pair whose full similarity reaches the threshold on the
         planted BBC rewrites while skipping most hopeless ones.
+    max_dense_cells : int, default 1,000,000
+        Up to this many sentence pairs (1,000 x 1,000 sentences, far beyond
+        news articles) the similarity matrix is dense and matched by
+        dynamic programming over every cell (time and memory grow with the
+        product of the two documents' sentence counts). Beyond, only the
+        pairs above the pre-filter are kept, computed a block of rows at a
+        time with sparse products, and chained in order by a weighted
+        longest-increasing-subsequence search: memory grows with the number
+        of such pairs, time with it times its logarithm (plus the sparse
+        products, linear in the shared words). Both find a chain of the
+        same total excess similarity; with equal totals they may pick
+        different chains.
     """
 
     min_similarity: float = 0.35
     merge_gain: float = 0.05
     prefilter_share: float = 0.8
+    max_dense_cells: int = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -263,6 +276,65 @@ def _monotone_matches(sim: list[list[float]], tau: float) -> list[tuple[int, int
     return out
 
 
+def _sparse_dice(fa: DocFeatures, fb: DocFeatures, tau: float, block: int = 512):
+    """(i, j, weighted Dice) of the sentence pairs at or above ``tau``, without a dense matrix.
+
+    The same values as :func:`sentence_matrix`, a block of ``fa``'s sentences at a time
+    (sparse products over the hashed word columns), so memory stays at one block.
+    """
+    wa, wb = fa.sent_weights, fb.sent_weights
+    binary_b = wb.copy()
+    binary_b.data[:] = 1.0
+    right = binary_b.T.tocsc()
+    size_a = np.asarray(wa.sum(axis=1)).ravel()
+    size_b = np.asarray(wb.sum(axis=1)).ravel()
+    out_i, out_j, out_s = [], [], []
+    for lo in range(0, wa.shape[0], block):
+        inter = (wa[lo:lo + block] @ right).tocoo()
+        rows = inter.row + lo
+        denom = size_a[rows] + size_b[inter.col]
+        dice = np.where(denom > 0, 2.0 * inter.data / np.where(denom > 0, denom, 1.0), 0.0)
+        keep = dice >= tau
+        out_i.append(rows[keep])
+        out_j.append(inter.col[keep])
+        out_s.append(dice[keep])
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+
+def _sparse_chain(fa: DocFeatures, fb: DocFeatures, tau: float) -> dict[tuple[int, int], float]:
+    """The order-preserving one-to-one matching of :func:`_monotone_matches` (the same total
+    excess similarity), for long documents: a weighted longest increasing subsequence over the
+    pairs at or above ``tau`` (Fenwick tree of best chain values over ``b``'s sentences)."""
+    ci, cj, cs = _sparse_dice(fa, fb, tau)
+    order = np.lexsort((-cj, ci))  # by a's sentence, and b's descending within it
+    m = len(fb.sent_words)
+    tree_val = [0.0] * (m + 1)
+    tree_arg = [-1] * (m + 1)
+    best, back = [], []
+    for k in order.tolist():
+        j, w = int(cj[k]), float(cs[k]) - tau + 1e-6
+        value, arg, x = 0.0, -1, j  # best chain ending at a b-sentence before j
+        while x > 0:
+            if tree_val[x] > value:
+                value, arg = tree_val[x], tree_arg[x]
+            x -= x & -x
+        best.append(value + w)
+        back.append(arg)
+        node, x = len(best) - 1, j + 1
+        while x <= m:
+            if best[node] > tree_val[x]:
+                tree_val[x], tree_arg[x] = best[node], node
+            x += x & -x
+    chain = []
+    node = max(range(len(best)), key=best.__getitem__) if best else -1
+    sorted_k = order.tolist()
+    while node >= 0:
+        k = sorted_k[node]
+        chain.append(((int(ci[k]), int(cj[k])), float(cs[k])))
+        node = back[node]
+    return dict(reversed(chain))
+
+
 def _group_words(f: DocFeatures, sents) -> tuple[str, ...]:
     return tuple(w for k in sents for w in f.sent_words[k])
 
@@ -298,10 +370,15 @@ def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | No
     opt = options or AlignOptions()
     if not fa.sent_words or not fb.sent_words:
         return []
-    sim = sentence_matrix(fa, fb).tolist()
+    tau = opt.prefilter_share * opt.min_similarity
+    if len(fa.sent_words) * len(fb.sent_words) <= opt.max_dense_cells:
+        sim = sentence_matrix(fa, fb).tolist()
+        dice = {(i, j): sim[i][j] for i, j in _monotone_matches(sim, tau)}
+    else:
+        dice = _sparse_chain(fa, fb, tau)
     groups = []
-    for i, j in _monotone_matches(sim, opt.prefilter_share * opt.min_similarity):
-        s = 0.5 * (sim[i][j] + sequence_ratio(fa.sent_words[i], fb.sent_words[j]))
+    for (i, j), d in dice.items():
+        s = 0.5 * (d + sequence_ratio(fa.sent_words[i], fb.sent_words[j]))
         if s >= opt.min_similarity:
             groups.append(AlignedGroup((i,), (j,), s))
     used_a = {i for g in groups for i in g.a_sents}

@@ -23,7 +23,7 @@ from ..similarity import blocked_products, row_normalize
 from .options import RewriteOptions
 from .sketch import CorpusSketch, pair_overlap
 
-__all__ = ["candidate_pairs", "screen_candidates", "SCREEN_COLUMNS"]
+__all__ = ["candidate_pairs", "screen_candidates", "screen_pairs", "SCREEN_COLUMNS"]
 
 
 def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
@@ -126,8 +126,8 @@ SCREEN_COLUMNS = ["i", "j", "doc_a", "doc_b", "candidate_score", "n_shared_immut
                   "n_words_b", "align", "related"]
 
 
-def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOptions
-                      ) -> pd.DataFrame:
+def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOptions, *,
+                      indexed: np.ndarray | None = None) -> pd.DataFrame:
     """Candidate pairs with what their sketches share, and which of them to align.
 
     Parameters
@@ -140,6 +140,30 @@ def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOpti
         ``top_k``, ``min_candidate_score``, ``candidate_max_df``,
         ``candidate_min_df_cap`` (the index) and the ``align_*`` and
         ``related_*`` thresholds (the screen).
+    indexed : numpy.ndarray of bool, optional
+        Which documents enter the index (default all): the representatives
+        of groups of near-duplicates (:mod:`corpus_tools.rewrites.duplicates`),
+        so that a story copied a hundred times counts once in the document
+        frequencies.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SCREEN_COLUMNS` (see :func:`screen_pairs`).
+    """
+    opt = options
+    features = sketch.immutables if indexed is None else \
+        [f if keep else frozenset() for f, keep in zip(sketch.immutables, indexed)]
+    cands = candidate_pairs(features, top_k=opt.top_k, min_score=opt.min_candidate_score,
+                            max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
+    return screen_pairs(sketch, ids, cands["i"].to_numpy(), cands["j"].to_numpy(),
+                        cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy(),
+                        opt)
+
+
+def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.ndarray,
+                 score: np.ndarray, n_shared: np.ndarray, opt: RewriteOptions) -> pd.DataFrame:
+    """What the sketches of pairs ``(ci[k], cj[k])`` share, and which pairs to align.
 
     Returns
     -------
@@ -152,11 +176,7 @@ def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOpti
         shingles or most immutables) and ``related`` (not aligned but
         sharing enough immutables to be listed as ``related``).
     """
-    opt = options
-    cands = candidate_pairs(sketch.immutables, top_k=opt.top_k, min_score=opt.min_candidate_score,
-                            max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
-    ci, cj = cands["i"].to_numpy(), cands["j"].to_numpy()
-    n_shared = cands["n_shared"].to_numpy()
+    ci, cj = np.asarray(ci, dtype=np.int64), np.asarray(cj, dtype=np.int64)
     n_imm = np.fromiter(map(len, sketch.immutables), dtype=np.int64, count=len(ids))
     imm = n_shared / np.maximum(1, np.minimum(n_imm[ci], n_imm[cj]))
     shing = pair_overlap(sketch.shingles, ci, cj)
@@ -169,7 +189,8 @@ def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOpti
     ids_arr = np.asarray(ids, dtype=object)
     return pd.DataFrame({
         "i": ci, "j": cj, "doc_a": ids_arr[ci], "doc_b": ids_arr[cj],
-        "candidate_score": cands["score"].to_numpy(dtype=float), "n_shared_immutables": n_shared,
+        "candidate_score": np.asarray(score, dtype=float),
+        "n_shared_immutables": np.asarray(n_shared, dtype=np.int64),
         "immutable_overlap": imm, "shingle_overlap": shing, "content_overlap": cont,
         "n_words_a": sketch.n_words[ci] if len(ci) else np.zeros(0, dtype=np.int64),
         "n_words_b": sketch.n_words[cj] if len(cj) else np.zeros(0, dtype=np.int64),

@@ -49,6 +49,7 @@ import pandas as pd
 from ..corpus import check_corpus
 from ..progress import progress as _progress
 from .candidates import screen_candidates
+from .duplicates import duplicate_groups, expand_groups
 from .features import DocFeatures, doc_features
 from .matrix import similarity_matrix
 from .options import RewriteOptions, RewriteWarning
@@ -163,7 +164,9 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
     ids = [str(i) for i in corpus.index]
     texts = ["" if not isinstance(t, str) else t for t in corpus["text"]]
     sketch = sketch_corpus(ids, texts, n_jobs=n_jobs, progress=progress)
-    screened = screen_candidates(sketch, ids, opt)
+    rep = duplicate_groups(sketch, texts, min_overlap=opt.copy_min_shingle_overlap)
+    screened = screen_candidates(sketch, ids, opt, indexed=rep == np.arange(len(ids)))
+    screened = expand_groups(screened, rep, sketch, ids, opt)
     rows = _judge_all(screened[screened["align"]], ids, texts, sketch.nonwords, opt,
                       n_jobs=n_jobs, progress=progress)
     del sketch

@@ -130,7 +130,20 @@ class RewriteOptions:
         the documents (they name a topic, not a story; see
         :func:`corpus_tools.rewrites.candidates.candidate_pairs`) ...
     candidate_min_df_cap : int, default 50
-        ... but never below this many documents.
+        ... but never below this many documents. Near-duplicates count once
+        (see :mod:`corpus_tools.rewrites.duplicates`), so a story copied by
+        hundreds of sites is still a story, not a topic.
+    duplicate_all_pairs_max : int, default 10
+        A group of near-duplicates of up to this many documents lists every
+        pair of them as ``copy`` rows; a larger one (a syndicated wire
+        story) lists each member against its representative (the group's
+        first document), so 200 copies give 199 rows, not 19,900.
+    max_expanded_pairs : int, default 400
+        A representative's partner is paired with every member of its group
+        (a rewrite of a story copied 200 times is a rewrite of each copy);
+        when both sides are groups and the product exceeds this, only pairs
+        with one of the two representatives are judged, and a
+        :class:`RewriteWarning` says so.
     align : AlignOptions
         Sentence matching thresholds.
     """
@@ -166,4 +179,6 @@ class RewriteOptions:
     confidence_coverage_span: float = 0.4
     candidate_max_df: float = 0.005
     candidate_min_df_cap: int = 50
+    duplicate_all_pairs_max: int = 10
+    max_expanded_pairs: int = 400
     align: AlignOptions = AlignOptions()

@@ -11,6 +11,7 @@ for each whether its words changed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -118,8 +119,14 @@ def _prepared(words_: tuple) -> _Prepared:
     return _Prepared(distinct, sum(map(word_weight, distinct)), Counter(words_))
 
 
-def _scored_pairs(qa: list[Quote], qb: list[Quote], min_similarity: float
-                  ) -> list[tuple[float, int, int]]:
+MAX_QUOTE_PAIRS = 250_000
+"""Up to this many quote pairs every quote of one text is compared with every quote of the
+other; beyond (texts with hundreds of quotes each), only quotes inside one aligned group of
+sentences are compared, so the cost grows with the quotes, not their product."""
+
+
+def _scored_pairs(qa: list[Quote], qb: list[Quote], min_similarity: float,
+                  allowed: set[tuple[int, int]] | None = None) -> list[tuple[float, int, int]]:
     """``(similarity, i, j)`` of every quote pair reaching ``min_similarity``, best first.
 
     The similarity is the mean of a weighted Dice (cheap) and a sequence
@@ -133,6 +140,8 @@ def _scored_pairs(qa: list[Quote], qb: list[Quote], min_similarity: float
     for i, x in enumerate(qa):
         pa = _prepared(x.words)
         for j, y in enumerate(qb):
+            if allowed is not None and (i, j) not in allowed:
+                continue
             if x.words == y.words:
                 found.append((1.0, i, j))
                 continue
@@ -156,14 +165,37 @@ class _Counterpart(NamedTuple):
     end: int
 
 
-def _counterpart(groups: list[SentencePair], side: str, start: int) -> _Counterpart | None:
-    """The other side of the aligned group whose ``side`` sentence holds offset ``start``."""
-    for r in groups:
-        lo, hi = (r.a_start, r.a_end) if side == "a" else (r.b_start, r.b_end)
-        if lo <= start < hi:
-            return (_Counterpart(r.b_text, r.b_start, r.b_end) if side == "a"
-                    else _Counterpart(r.a_text, r.a_start, r.a_end))
-    return None
+class _Groups:
+    """The aligned groups of an alignment, found by offset (groups are in order on both sides)."""
+
+    def __init__(self, sentences: Sequence[SentencePair] | None) -> None:
+        self.rows = [r for r in (sentences or []) if r.a_start >= 0 and r.b_start >= 0]
+        self.starts = {"a": [r.a_start for r in self.rows], "b": [r.b_start for r in self.rows]}
+
+    def index(self, side: str, start: int) -> int:
+        """The group whose ``side`` sentences hold offset ``start``, or -1."""
+        k = bisect_right(self.starts[side], start) - 1
+        if k < 0:
+            return -1
+        r = self.rows[k]
+        return k if start < (r.a_end if side == "a" else r.b_end) else -1
+
+    def counterpart(self, side: str, start: int) -> _Counterpart | None:
+        """The other side of the aligned group whose ``side`` sentences hold ``start``."""
+        k = self.index(side, start)
+        if k < 0:
+            return None
+        r = self.rows[k]
+        return (_Counterpart(r.b_text, r.b_start, r.b_end) if side == "a"
+                else _Counterpart(r.a_text, r.a_start, r.a_end))
+
+    def same_group_pairs(self, qa: list[Quote], qb: list[Quote]) -> set[tuple[int, int]]:
+        """Quote pairs ``(i, j)`` that lie in one aligned group."""
+        by_group: dict[int, list[int]] = {}
+        for j, y in enumerate(qb):
+            by_group.setdefault(self.index("b", y.start), []).append(j)
+        return {(i, j) for i, x in enumerate(qa) if (k := self.index("a", x.start)) >= 0
+                for j in by_group.get(k, ())}
 
 
 def _as_match(status: str, side: str, s: float, quote: Quote, other: _Counterpart) -> QuoteMatch:
@@ -182,8 +214,11 @@ def match_quote_records(text_a: str, text_b: str, sentences: Sequence[SentencePa
     qa, qb = quotes_of(text_a), quotes_of(text_b)
     if not qa and not qb:
         return []
+    groups = _Groups(sentences)
+    allowed = (groups.same_group_pairs(qa, qb) if len(qa) * len(qb) > MAX_QUOTE_PAIRS
+               else None)
     used_a, used_b, rows = set(), set(), []
-    for s, i, j in _scored_pairs(qa, qb, min_similarity):
+    for s, i, j in _scored_pairs(qa, qb, min_similarity, allowed):
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
@@ -191,17 +226,18 @@ def match_quote_records(text_a: str, text_b: str, sentences: Sequence[SentencePa
         status = "kept" if qa[i].words == qb[j].words else "changed"
         rows.append(QuoteMatch(status, "both", s, qa[i].text, qb[j].text, qa[i].start,
                                qa[i].end, qb[j].start, qb[j].end, status == "changed"))
-    groups = [r for r in (sentences or []) if r.a_start >= 0 and r.b_start >= 0]
+    b_starts = [y.start for y in qb]
     none = _Counterpart("", -1, -1)
     for side, quotes, used in (("a", qa, used_a), ("b", qb, used_b)):
         for i, quote in enumerate(quotes):
             if i in used:
                 continue
-            hit = _counterpart(groups, side, quote.start)
+            hit = groups.counterpart(side, quote.start)
             if hit is not None and side == "a":
                 # an unmatched quote of b inside the aligned sentence: the same quote reworded
-                k = next((j for j, y in enumerate(qb) if j not in used_b
-                          and hit.start <= y.start < hit.end), None)
+                k = next((j for j in range(bisect_left(b_starts, hit.start),
+                                           bisect_left(b_starts, hit.end))
+                          if j not in used_b), None)
                 if k is not None:
                     used_b.add(k)
                     y = qb[k]
