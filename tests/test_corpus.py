@@ -279,3 +279,20 @@ def test_problems_survive_frame_operations_without_copies(tmp_path):
     derived = corpus[corpus["n_words"] > 0].copy()
     assert derived.attrs["problems"] is table  # immutable: pandas' deep copy shares it
     assert problems(derived)["problem"].tolist() == ["binary file"]
+
+
+def test_counting_documents_in_sub_folders_is_bounded(tmp_path, monkeypatch):
+    import corpus_tools.corpus.files as files
+
+    (tmp_path / "top.txt").write_text("Top.", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    for i in range(30):
+        (sub / f"{i}.txt").write_text("Below.", encoding="utf-8")
+    detail = problems(_quiet(tmp_path))["detail"].iloc[0]
+    assert "holds 30 file(s)" in detail
+    monkeypatch.setattr(files, "COUNT_BUDGET", 10)  # a huge tree: stop counting, say so
+    probs = problems(_quiet(tmp_path))
+    assert probs["source"].tolist() == [str(sub)]
+    assert "holds at least " in probs["detail"].iloc[0]
+    assert "too many entries to count them all" in probs["detail"].iloc[0]

@@ -90,8 +90,17 @@ def _is_dir(entry: os.DirEntry) -> bool:
         return False
 
 
-def _count_matches(folder: str, rel: str, matches, seen: set) -> int:
-    """Matching files in and below ``folder`` (unreadable parts count as none)."""
+COUNT_BUDGET = 100_000
+"""Entries looked at, over all sub-folders, to count the documents a load
+without ``recursive`` leaves in them (a home folder can hold millions)."""
+
+
+def _count_matches(folder: str, rel: str, matches, seen: set, budget: list[int]) -> tuple[int, bool]:
+    """Matching files in and below ``folder``, and whether the count is complete.
+
+    Unreadable parts count as none; ``budget`` (one shared counter) bounds
+    the entries looked at.
+    """
     n, stack = 0, [(folder, rel)]
     while stack:
         path, prefix = stack.pop()
@@ -99,6 +108,7 @@ def _count_matches(folder: str, rel: str, matches, seen: set) -> int:
             entries = _scan(path)
         except OSError:
             continue
+        budget[0] -= len(entries)
         for e in entries:
             r = f"{prefix}/{shown(e.name)}"
             if _is_dir(e):
@@ -108,7 +118,9 @@ def _count_matches(folder: str, rel: str, matches, seen: set) -> int:
                     stack.append((e.path, r))
             elif matches(e.name, r):
                 n += 1
-    return n
+        if budget[0] < 0:
+            return n, False
+    return n, True
 
 
 def _key(path: str):
@@ -141,6 +153,7 @@ def find_inputs(folder: Path, *, pattern: str | None, recursive: bool,
     n_other = 0
     other_examples: list[str] = []
     in_subfolders = 0
+    budget = [COUNT_BUDGET]
     stack = [(root, "")]
     while stack:
         path, prefix = stack.pop()
@@ -163,15 +176,19 @@ def find_inputs(folder: Path, *, pattern: str | None, recursive: bool,
                         seen.add(key)
                         stack.append((e.path, rel))
                     continue
-                below = _count_matches(e.path, rel, matches, {key, *seen})
+                below, complete = _count_matches(e.path, rel, matches, {key, *seen}, budget)
                 in_subfolders += below
-                holds = (f"holds {below} file(s) {_describe(pattern)}: recursive=True "
-                         f"(--recursive) loads them") if below else ""
+                holds = ""
+                if below or not complete:
+                    holds = (f"holds {'' if complete else 'at least '}{below} file(s) "
+                             f"{_describe(pattern)}"
+                             f"{'' if complete else ' (too many entries to count them all)'}: "
+                             f"recursive=True (--recursive) loads them")
                 if matches(e.name, rel):
                     named = f"matches '{pattern}'" if pattern else "has a document's name"
                     log.skipped(where, "is a folder", f"{named} but is a folder"
                                 + (f"; it {holds}" if holds else ""))
-                elif below:
+                elif holds:
                     log.skipped(where, "sub-folder not read", f"it {holds}")
                 continue
             if matches(e.name, rel):
