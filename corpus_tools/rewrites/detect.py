@@ -56,7 +56,7 @@ from .options import RewriteOptions, RewriteWarning
 from .quotes import count_quotes
 from .sketch import sketch_corpus, worker_count
 from .verdict import (VERDICT_COLUMNS, CandidatePair, finish_verdicts, identical_pair,
-                      judge_pair)
+                      judge_pair, prose_word_count)
 
 __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
            "REWRITE_COLUMNS", "RewriteWarning", "EVIDENCE"]
@@ -171,7 +171,8 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
                       n_jobs=n_jobs, progress=progress)
     del sketch
     related = screened[screened["related"]].drop(columns=["i", "j", "align", "related"])
-    parts = [p for p in (pd.DataFrame(rows), related.assign(relation="related")) if len(p)]
+    parts = [p for p in (pd.DataFrame(rows), related.assign(relation="related", method=""))
+             if len(p)]
     if not parts:
         return _typed(pd.DataFrame(columns=VERDICT_COLUMNS))
     out = pd.concat(parts, ignore_index=True)
@@ -235,11 +236,17 @@ def _judge_all(aligned: pd.DataFrame, ids: list[str], texts: list[str], nonwords
     """Verdict rows of the pairs to align; identical texts are copies without alignment."""
     fields = list(CandidatePair._fields)
     jobs, rows = [], []
+    counted: dict[str, tuple[int, int]] = {}  # per distinct text: prose words, sentences
     for i, j, *values in aligned[["i", "j", *fields]].itertuples(index=False, name=None):
         pair = CandidatePair(*values)
         if texts[i] == texts[j]:
+            if texts[i] not in counted:
+                f = doc_features("", texts[i])
+                counted[texts[i]] = (prose_word_count(f, opt), len(f.sent_words))
+            words, sentences = counted[texts[i]]
             rows.append(identical_pair(pair, nonwords=int(nonwords[i]),
-                                       n_quotes=count_quotes(texts[i])))
+                                       n_quotes=count_quotes(texts[i]), n_prose_words=words,
+                                       n_sentences=sentences))
         else:
             jobs.append(_Job(int(i), int(j), pair))
     workers = worker_count(n_jobs)
@@ -286,7 +293,7 @@ def _with_evidence(out: pd.DataFrame, corpus: pd.DataFrame, evidence) -> pd.Data
     return out.assign(**new)
 
 
-_TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "original", "rewritten", "explanation")
+_TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "method", "original", "rewritten", "explanation")
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
