@@ -50,6 +50,7 @@ from ..corpus import check_corpus
 from ..progress import progress as _progress
 from .candidates import screen_candidates
 from .duplicates import duplicate_groups, expand_groups
+from .families import add_families
 from .features import DocFeatures, doc_features
 from .matrix import similarity_matrix
 from .options import RewriteOptions, RewriteWarning
@@ -62,7 +63,7 @@ __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
            "REWRITE_COLUMNS", "RewriteWarning", "EVIDENCE"]
 
 RELATIONS = ("copy", "rewrite", "related")
-REWRITE_COLUMNS = VERDICT_COLUMNS
+REWRITE_COLUMNS = [*VERDICT_COLUMNS[:6], "family", "family_original", *VERDICT_COLUMNS[6:]]
 EVIDENCE = ("grammar", "readability")
 Evidence = Literal["grammar", "readability"]
 
@@ -176,7 +177,7 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
     if not parts:
         return _typed(pd.DataFrame(columns=VERDICT_COLUMNS))
     out = pd.concat(parts, ignore_index=True)
-    out = finish_verdicts(_with_evidence(out, corpus, evidence), opt)
+    out = add_families(finish_verdicts(_with_evidence(out, corpus, evidence), opt))
     out = out[out["relation"].isin(relations)]
     order = out["relation"].map({"rewrite": 0, "copy": 1, "related": 2})
     out = (out.assign(_o=order)
@@ -293,12 +294,14 @@ def _with_evidence(out: pd.DataFrame, corpus: pd.DataFrame, evidence) -> pd.Data
     return out.assign(**new)
 
 
-_TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "method", "original", "rewritten", "explanation")
+_TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "method", "original", "rewritten",
+                 "family_original", "explanation")
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.reindex(columns=REWRITE_COLUMNS)
     text = {c: out[c].fillna("").astype(str) for c in _TEXT_COLUMNS}
-    numbers = {c: pd.to_numeric(out[c], errors="coerce").astype(float)
+    numbers = {c: pd.to_numeric(out[c], errors="coerce").astype("Int64" if c == "family"
+                                                                  else float)
                for c in REWRITE_COLUMNS if c not in _TEXT_COLUMNS}
     return pd.DataFrame({**text, **numbers}, index=out.index)[REWRITE_COLUMNS]

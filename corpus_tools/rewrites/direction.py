@@ -35,13 +35,16 @@ as the rewritten side (:class:`DirectionEvidence`, computed by
     more grammar findings per 1,000 words (added when grammar evidence is
     computed).
 
-A logistic model combines them: ``P(b is the rewrite) = sigmoid(sum_k w_k x_k / s_k)``
-with no intercept (the model is antisymmetric: swapping ``a`` and ``b``
-negates every input and flips the probability). The weights ``w``, scales
-``s`` and a temperature come from ``direction_model.json``, fitted by
-``benchmarks/fit_direction.py`` on planted spinner rewrites of BBC News and
-on the LLM rewrites of the fluent-rewrite development set, and tested on a
-held-out part (the numbers are in that file). Each term ``w_k x_k / s_k`` is
+A logistic model per rewrite method combines them:
+``P(b is the rewrite) = sigmoid(sum_k w_k x_k / s_k / T)`` with no intercept
+(the model is antisymmetric: swapping ``a`` and ``b`` negates every input
+and flips the probability). The ``word swaps`` model weighs the spinner's
+fingerprints and grammar, fitted on planted spinner rewrites of BBC News;
+the ``paraphrase`` model weighs everything, fitted on the LLM rewrites of
+the fluent-rewrite development set. Weights ``w``, scales ``s`` and the
+temperature ``T`` come from ``direction_model.json``, written by
+``benchmarks/fit_direction.py``, which also tests them on a held-out part
+(the numbers are in that file). Each term ``w_k x_k / s_k`` is
 a ``vote_*`` column of :func:`corpus_tools.find_rewrites`; the
 ``direction_score`` is their sum (the logit).
 
@@ -70,8 +73,8 @@ from .features import DocFeatures
 if TYPE_CHECKING:  # the spinner votes (a NamedTuple of five floats)
     from .verdict import DirectionVotes
 
-__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "DirectionModel", "direction_evidence",
-           "direction_model", "LLM_WORDS"]
+__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "DirectionModel",
+           "MethodModel", "direction_evidence", "direction_model", "LLM_WORDS"]
 
 LLM_WORDS = frozenset("""
 delve delves delved delving showcase showcases showcased showcasing underscore underscores
@@ -203,39 +206,52 @@ def direction_evidence(fa: DocFeatures, fb: DocFeatures, votes: DirectionVotes
         sentence_length_cv=b.sentence_length_cv - a.sentence_length_cv)
 
 
-class DirectionModel(NamedTuple):
-    """The fitted weights: ``coef[k] / scale[k]`` per evidence, a ``temperature`` per rewrite
-    method dividing the logit (calibration), and what the model was fitted and tested on."""
+SPINNER_EVIDENCE = ("inflection", "typos", "zipf", "nonwords", "quotes")
+"""The evidence the ``word swaps`` model weighs (a spinner's fingerprints), with grammar."""
+
+
+class MethodModel(NamedTuple):
+    """The weights of one method: ``coef[k] / scale[k]`` per evidence (missing: 0), the
+    grammar term's, and a ``temperature`` dividing the logit (calibration)."""
 
     coef: dict
     scale: dict
-    temperature: dict
     grammar_coef: float
     grammar_scale: float
+    temperature: float
+
+
+class DirectionModel(NamedTuple):
+    """One fitted :class:`MethodModel` per rewrite method (``word swaps``, ``paraphrase``),
+    and what they were fitted and tested on."""
+
+    methods: dict
     provenance: dict
 
+    def _of(self, method: str) -> MethodModel:
+        return self.methods.get(method) or self.methods["paraphrase"]
+
     def votes(self, evidence: DirectionEvidence, method: str) -> dict[str, float]:
-        """Each evidence's term of the logit (``vote_*`` columns), calibrated for ``method``."""
-        t = self.temperature.get(method, 1.0)
-        return {k: self.coef.get(k, 0.0) * v / self.scale.get(k, 1.0) / t
+        """Each evidence's term of the logit (``vote_*`` columns) for ``method``, calibrated."""
+        m = self._of(method)
+        return {k: m.coef.get(k, 0.0) * v / m.scale.get(k, 1.0) / m.temperature
                 for k, v in evidence._asdict().items()}
 
     def grammar_votes(self, grammar_evidence, methods) -> np.ndarray:
         """The grammar term of the logit (arrays), from the grammar evidence
         (:func:`corpus_tools.rewrites.verdict.grammar_vote`) and each pair's method."""
-        t = np.array([self.temperature.get(m, 1.0) for m in methods], dtype=float)
-        return (self.grammar_coef * np.nan_to_num(np.asarray(grammar_evidence, dtype=float))
-                / self.grammar_scale / t)
+        g = np.nan_to_num(np.asarray(grammar_evidence, dtype=float))
+        w = np.array([self._of(m).grammar_coef / self._of(m).grammar_scale
+                      / self._of(m).temperature for m in methods], dtype=float)
+        return w * g
 
 
 @lru_cache(maxsize=1)
 def direction_model() -> DirectionModel:
-    """The model shipped in ``corpus_tools/rewrites/direction_model.json``."""
+    """The models shipped in ``corpus_tools/rewrites/direction_model.json``."""
     data = json.loads(resources.files(__package__).joinpath("direction_model.json")
                       .read_text(encoding="utf-8"))
-    temperature = data["temperature"]
-    if not isinstance(temperature, dict):
-        temperature = {"paraphrase": float(temperature), "word swaps": float(temperature)}
-    return DirectionModel(data["coef"], data["scale"], temperature,
-                          float(data["grammar_coef"]), float(data["grammar_scale"]),
-                          data.get("provenance", {}))
+    methods = {name: MethodModel(m["coef"], m["scale"], float(m["grammar_coef"]),
+                                 float(m["grammar_scale"]), float(m["temperature"]))
+               for name, m in data["methods"].items()}
+    return DirectionModel(methods, data.get("provenance", {}))

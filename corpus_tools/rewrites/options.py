@@ -94,6 +94,12 @@ class RewriteOptions:
         ``align.semantic_weight``). Planted spinner rewrites: 0.93 or more in
         99% of cases; LLM rewrites: 0.85 or more in 90%; BBC articles
         republished with new paragraphs and partly reworded: 0.5-0.7.
+    method_min_swap_share : float, default 0.6
+        A rewrite whose sentences were neither merged nor split, without a
+        spinner's lost inflections or typos, is still ``word swaps`` when at
+        least this share of its changed words are one-for-one swaps (planted
+        spinner rewrites: 0.78 or more; fluent rewrites: median 0.3); else it
+        is a ``paraphrase`` (see :func:`corpus_tools.rewrites.verdict.method_of`).
     paraphrase_min_similarity : float, default 0.5
         A fluent rewrite (an LLM, a translation round trip, a paraphrasing
         tool) need not keep words: ``rewrite`` with method ``paraphrase``
@@ -211,6 +217,7 @@ class RewriteOptions:
     copy_max_touched: float = 0.35
     copy_min_shingle_overlap: float = 0.9
     rewrite_min_prose_coverage: float = 0.8
+    method_min_swap_share: float = 0.6
     paraphrase_min_similarity: float = 0.5
     paraphrase_min_prose_words: int = 20
     paraphrase_min_doc_similarity: float = 0.7

@@ -328,11 +328,12 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
                 ) -> tuple[str, str] | None:
     """Step 3: the relation and, for a rewrite, its method; None when not related at all.
 
-    ``("rewrite", "word swaps")``: the prose aligns in order (``min_coverage``)
-    with swapped words spread over most aligned sentences, mostly one for
-    one, few of them names (an article spinner). ``("copy", "")``: aligns with
-    mostly verbatim or untouched sentences, or shares nearly all its
-    shingles. ``("rewrite", "paraphrase")``: not a copy, but nearly all the
+    ``"rewrite"``: the prose aligns in order with swapped words spread over
+    most aligned sentences, mostly one for one, few of them names (an
+    article spinner's output). ``("copy", "")``: aligns with
+    mostly verbatim or untouched sentences (and at least ``min_coverage`` of
+    its prose aligns: two reports sharing a squad list are not copies), or
+    shares nearly all its shingles. ``("rewrite", "paraphrase")``: not a copy, but nearly all the
     shorter text's prose is retold sentence by sentence, in order, close in
     meaning (an LLM, a translation round trip, a paraphrasing tool).
     ``("related", "")``: anything else that shares enough.
@@ -345,9 +346,10 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
             and s.touched_sentences >= opt.rewrite_min_touched
             and s.swap_share >= opt.rewrite_min_swap_share
             and s.name_share <= opt.rewrite_max_name_share):
-        return "rewrite", "word swaps"
-    if near_verbatim or (aligned and (s.identical_sentences >= opt.copy_min_identical
-                                      or s.touched_sentences <= opt.copy_max_touched)):
+        return "rewrite", method_of(s, opt)
+    if near_verbatim or (aligned and s.prose_coverage >= opt.min_coverage
+                         and (s.identical_sentences >= opt.copy_min_identical
+                              or s.touched_sentences <= opt.copy_max_touched)):
         return "copy", ""
     if (retold
             and s.prose_similarity >= opt.paraphrase_min_similarity
@@ -356,10 +358,27 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
             and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
             and s.n_changed_numbers <= opt.paraphrase_max_changed_numbers * s.n_aligned
             and s.name_share <= opt.rewrite_max_name_share):
-        return "rewrite", "paraphrase"
+        return "rewrite", method_of(s, opt)
     if pair.n_shared_immutables >= opt.related_min_shared or s.coverage > 0:
         return "related", ""
     return None
+
+
+def method_of(s: PairStatistics, opt: RewriteOptions) -> str:
+    """``"word swaps"`` (an article spinner) or ``"paraphrase"`` (a fluent rewrite).
+
+    A spinner leaves its fingerprints (lost inflections: "will be compare";
+    typos), which fluent writers (people, language models, translation
+    systems) do not; without them, a spinner still keeps every sentence and
+    replaces words in place: no sentence merged or split, nearly only
+    one-for-one swaps (``method_min_swap_share``). Any other rewrite retold
+    the text: a paraphrase.
+    """
+    if s.n_lost_inflections + s.n_typos > 0:
+        return "word swaps"
+    if s.n_merged == 0 and s.swap_share >= opt.method_min_swap_share:
+        return "word swaps"
+    return "paraphrase"
 
 
 # --- one pair, all steps ---------------------------------------------------------------
