@@ -11,7 +11,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -29,11 +28,8 @@ def sample_corpus(data_dir):
 
 @pytest.fixture(scope="session")
 def annotations() -> dict:
-    """``annotations.json`` of the sample corpus (from ../shared/seeds)."""
-    path = SEEDS / "annotations.json"
-    if not path.exists():
-        pytest.skip(f"{path} not found: the tests expect ../shared beside the checkout")
-    return json.loads(path.read_text(encoding="utf-8"))
+    """``data/annotations.json``: what is known about the sample corpus (roles, errors, relations)."""
+    return json.loads((DATA / "annotations.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
