@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import numpy as np
@@ -10,7 +11,7 @@ import pandas as pd
 import pytest
 
 from corpus_tools.grammar import CATEGORIES
-from corpus_tools.report.tables import details, interactive_table
+from corpus_tools.report.tables import details, interactive_table, table_rows
 from corpus_tools.report.views import (READABILITY_FIRST, findings_view, grammar_ranking,
                                        readability_view)
 
@@ -18,49 +19,60 @@ PAYLOAD = "<img src=x onerror=alert(1)>"
 
 
 def _cells(page: str) -> list[list[str]]:
+    """The first page, as written in HTML (what a reader sees without JavaScript)."""
     body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
     rows = re.findall(r"<tr>(.*?)</tr>", body)
-    return [[html.unescape(re.sub(r"<wbr>", "", c)) for c in re.findall(r"<td[^>]*>(.*?)</td>", r)]
-            for r in rows]
+    return [[html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r)] for r in rows]
+
+
+def _data(page: str) -> dict:
+    """The rows the script draws from."""
+    text = re.search(r'<script type="application/json" class="ct-data">(.*?)</script>', page,
+                     re.S).group(1)
+    return json.loads(text)
 
 
 def test_every_piece_of_text_is_escaped():
     frame = pd.DataFrame({PAYLOAD: [PAYLOAD, "<script>alert(2)</script>"], "n": [1, 2]},
                          index=pd.Index([PAYLOAD + "id", "b"], name=PAYLOAD))
     page = interactive_table(frame, caption=PAYLOAD, note=PAYLOAD).to_html()
-    text_outside_script = page.split("<script>")[0]
-    assert "<img" not in text_outside_script and "<script>alert" not in page
-    # index name and column name (text and data-column), id, cell, caption, note
+    assert "<img" not in page and "<script>alert" not in page and "</script>alert" not in page
+    # index name and column name (text and data-column), id and cell of the first page,
+    # caption, note
     assert page.count("&lt;img src=x onerror=alert(1)&gt;") == 8
     assert _cells(page)[0][:2] == [PAYLOAD + "id", PAYLOAD]
+    assert _data(page)["rows"][1][:2] == ["b", "<script>alert(2)</script>"]  # data, not markup
 
 
-def test_all_rows_are_in_the_page_nothing_is_cut():
+def test_all_rows_are_in_the_page_the_first_page_as_html():
     frame = pd.DataFrame({"x": range(2500)})
     page = interactive_table(frame, page_size=10).to_html()
-    assert len(_cells(page)) == 2500 and 'data-page-size="10"' in page
+    assert len(_data(page)["rows"]) == 2500 and len(_cells(page)) == 10
+    assert 'data-page-size="10"' in page and "First 10 of 2,500 rows" in page
+    assert "First" not in interactive_table(frame.head(10)).to_html()
 
 
 def test_numbers_keep_their_value_for_sorting_and_show_formatted():
-    frame = pd.DataFrame({"grade": [12.3456, np.nan], "count": [1234, 5], "name": ["a", None]})
-    page = interactive_table(frame, index=False, formats={"grade": "{:.1f}"}).to_html()
-    assert 'data-v="12.3456"' in page and ">12.3<" in page
-    assert ">1,234<" in page and 'data-v="1234.0"' in page
-    assert _cells(page) == [["12.3", "1,234", "a"], ["–", "5", "–"]]
-    assert page.count('data-v=""') == 1  # the missing grade sorts last
+    frame = pd.DataFrame({"grade": [12.3456, np.nan, np.inf], "count": [1234, 5, 0],
+                          "name": ["a", None, "c"]})
+    table = interactive_table(frame, index=False, formats={"grade": "{:.1f}"})
+    assert table_rows(table) == [[["12.3", 12.3456], ["1,234", 1234], "a"],
+                                 [["–", None], ["5", 5], None],
+                                 [["inf", None], ["0", 0], "c"]]
+    assert table.numeric() == [True, True, False]
+    assert _cells(table.to_html()) == [["12.3", "1,234", "a"], ["–", "5", "–"], ["inf", "0", "c"]]
 
 
 def test_floats_default_to_precision_and_frame_is_unchanged():
     frame = pd.DataFrame({"v": [1 / 3]}, index=pd.Index(["d"], name="doc_id"))
     before = frame.copy()
-    page = interactive_table(frame, precision=3).to_html()
-    assert _cells(page) == [["d", "0.333"]]
+    table = interactive_table(frame, precision=3)
+    assert table.columns() == ["doc_id", "v"] and table_rows(table) == [["d", ["0.333", 1 / 3]]]
     pd.testing.assert_frame_equal(frame, before)
 
 
 def test_series_and_lists_show_as_text():
-    page = interactive_table(pd.Series([("a", "b")], name="terms")).to_html()
-    assert _cells(page) == [["0", "a, b"]]
+    assert table_rows(interactive_table(pd.Series([("a", "b")], name="terms"))) == [[["0", 0], "a, b"]]
 
 
 def test_details_escapes_its_summary_and_text():
