@@ -107,7 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=["sample", "bbc", "both"], default="both")
     parser.add_argument("--jobs", type=int, default=None,
-                        help="notebooks at a time (default: one per core)")
+                        help="notebooks at a time (default: cores + 1)")
     args = parser.parse_args()
     print(f"{len(os.sched_getaffinity(0))} cores; load average now {os.getloadavg()[0]:.1f} "
           "(other work on the machine slows every figure below)")

@@ -87,7 +87,8 @@ def test_rewrites_name_a_few_and_count_the_rest():
 def test_headline_displays_escaped_markdown_and_travels_as_json():
     h = Headline(("<img src=x onerror=alert(1)> is *bold*",))
     bundle = h._repr_mimebundle_()
-    assert bundle["text/markdown"] == r"- &lt;img src\=x onerror\=alert\(1\)&gt; is \*bold\*"
+    assert bundle["text/markdown"] == ("**In this corpus**\n\n"
+                                       r"- &lt;img src\=x onerror\=alert\(1\)&gt; is \*bold\*")
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
         nbformat.v4.new_output("display_data", data=bundle)])])
     nbformat.validate(nb)

@@ -134,7 +134,8 @@ def test_overview_notebook_outputs(sample_report):
 
 
 EXTERNAL = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
-                      r"""|url\(\s*["']?\s*(?:https?:)?//|@import|\bimport\s*\(?\s*["'](?:https?:)?//""",
+                      r"""|url\(\s*["']?\s*(?:https?:)?//|@import"""
+                      r"""|\b(?:import|from)\s*\(?\s*["'](?:https?:)?//""",
                       re.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ def add_parser(sub) -> None:
     p.add_argument("--timeout", type=int, default=900, help="seconds one cell may run (default: 900)")
     p.add_argument("--cache-dir", help="analysis cache shared by the notebooks (default: OUT/.cache, "
                                        "keeping what the last report used)")
-    p.add_argument("--jobs", type=int, help="notebooks run at the same time (default: one per core)")
+    p.add_argument("--jobs", type=int, help="notebooks run at the same time (default: cores + 1)")
     p.set_defaults(run=run)
 
 

@@ -37,8 +37,9 @@ class Headline:
     findings: tuple[str, ...]
 
     def to_markdown(self) -> str:
-        """A Markdown list with every sentence escaped."""
-        return "\n".join(f"- {escape_markdown(f)}" for f in self.findings)
+        """A Markdown list with every sentence escaped, under a bold lead."""
+        return "**In this corpus**\n\n" + "\n".join(f"- {escape_markdown(f)}"
+                                                      for f in self.findings)
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         return {"text/markdown": self.to_markdown(), "text/plain": "\n".join(self.findings),

@@ -7,7 +7,7 @@ nbconvert (figures embedded as data URIs, code cells hidden unless asked for)
 and writes an ``index.html`` that links them, says what each page found, and
 which corpus was analysed, when, and with which version of corpus-tools.
 
-Notebooks run side by side, as many at a time as there are cores, and share
+Notebooks run side by side (one more at a time than there are cores) and share
 one :class:`corpus_tools.cache.AnalysisCache` (injected as ``cache_dir``), so
 an analysis shown on two pages is computed once per report, and a second
 report of the same corpus reuses every result.
@@ -210,8 +210,10 @@ def render_report(
         which keeps only what the last report used; a folder given here is
         never pruned.
     n_jobs : int, optional
-        Notebooks executed at the same time; default: one per available
-        core (at most the number of notebooks).
+        Notebooks executed at the same time; default: one more than the
+        available cores (a kernel is partly idle: starting, waiting for a
+        shared result, its page being converted), at most the number of
+        notebooks.
 
     Returns
     -------
@@ -232,7 +234,9 @@ def render_report(
     params = {"corpus_path": str(src), "load_options": load_options,
               "cache_dir": str(Path(cache.folder).resolve())}
     paths = find_notebooks(notebooks)
-    workers = max(1, min(n_jobs or _cores(), len(paths)))
+    # one more than the cores: a kernel spends part of its life off the CPU (starting,
+    # waiting for a result another notebook is computing, its page being converted)
+    workers = max(1, min(n_jobs or _cores() + 1, len(paths)))
     log = _Log(enabled=progress, total=len(paths))
     log.line(f"corpus-tools report: {len(corpus):,} documents, {len(paths)} notebooks, "
              f"{workers} at a time")
