@@ -60,7 +60,7 @@ def hostile_report_run(tmp_path_factory):
     """The report of the sample corpus with script payloads in every id, title and text.
 
     The texts keep the sample's rewrite pair, so every table of every page (pairs,
-    findings, key terms, concordance, side-by-side view) and every figure shows corpus text.
+    findings, key terms, concordance, side-by-side view) shows corpus text.
     """
     import pandas as pd
 
@@ -70,9 +70,7 @@ def hostile_report_run(tmp_path_factory):
         title, _, rest = path.read_text(encoding="utf-8").partition("\n")
         rest = rest.replace("Putin", f"Putin{XSS_SCRIPT}", 2).replace("Russian",
                                                                        f"Russian {XSS_IMG}", 1)
-        # "$...$" would be math to matplotlib: a malformed formula must not break a figure
-        rows.append({"id": f"{XSS_IMG}{path.stem[:3]}_`x`*y*$\\frac{{$",
-                     "text": f"{title} {XSS_IMG}\n\n{rest}"})
+        rows.append({"id": f"{XSS_IMG}{path.stem[:3]}_`x`*y*", "text": f"{title} {XSS_IMG}\n\n{rest}"})
     source = folder / "hostile.csv"
     pd.DataFrame(rows).to_csv(source, index=False)
     out = folder / "report"
