@@ -23,6 +23,10 @@ again on every call, so a notebook shows the same notes cold or warm.
 Two processes asking for the same missing result at once do not both compute
 it: the second waits for the first (a lock file per key, on systems with
 ``fcntl``; elsewhere both compute and the last one to finish writes).
+
+The files are pickles, which can run code when read: use a folder only this
+user writes to (a report's own ``.cache``), never one that came from
+elsewhere, and leave ``.cache`` out when sharing a report.
 """
 
 from __future__ import annotations
