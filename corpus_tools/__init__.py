@@ -36,12 +36,15 @@ from .readability.table import readability  # noqa: E402, F401  (see the module 
 # public name -> module that defines it (imported on first access, PEP 562)
 _EXPORTS = {
     "CorpusError": "corpus", "CorpusWarning": "corpus", "corpus_from_texts": "corpus",
-    "load_corpus": "corpus", "problems": "corpus",
+    "load_corpus": "corpus", "problems": "corpus", "check_corpus": "corpus",
+    "english_mask": "corpus", "LoadOptions": "corpus", "CORPUS_COLUMNS": "corpus",
+    "PROBLEM_COLUMNS": "corpus",
     "corpus_summary": "overview", "sentence_lengths": "overview",
     "ReadabilityOptions": "readability", "ReadabilityWarning": "readability",
     "compare_readability": "readability", "hardest_sentences": "readability",
 "sentence_readability": "readability",
-    "GrammarConfig": "grammar", "grammar_errors": "grammar", "grammar_summary": "grammar",
+    "GrammarOptions": "grammar", "GrammarConfig": "grammar", "grammar_errors": "grammar",
+    "grammar_summary": "grammar",
     "TermOptions": "terms", "compare_terms": "terms", "document_term_matrix": "terms",
     "most_similar_pair": "terms", "term_frequencies": "terms", "top_terms": "terms",
     "keyness": "terms", "key_terms_by_document": "terms", "collocations": "terms",

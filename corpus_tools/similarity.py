@@ -24,7 +24,7 @@ from .lexicon import zipf
 from .stopwords import ENGLISH_STOPWORDS
 
 __all__ = ["word_weight", "weighted_dice", "sequence_ratio", "sentence_similarity",
-           "containment", "row_normalize", "blocked_products"]
+           "containment", "overlap_matrix", "row_normalize", "blocked_products"]
 
 
 @lru_cache(maxsize=1 << 20)
@@ -148,3 +148,35 @@ def blocked_products(left, right, *, block: int) -> Iterator[tuple[int, int, obj
     for lo in range(0, n, max(1, block)):
         hi = min(n, lo + max(1, block))
         yield lo, hi, left[lo:hi] @ right
+
+
+def overlap_matrix(sets: Sequence[frozenset]) -> np.ndarray:
+    """Share of the smaller set in common, ``|A & B| / min(|A|, |B|)``, for every pair of sets.
+
+    Returns
+    -------
+    numpy.ndarray
+        Square, symmetric, 0-1 (1 on the diagonal); NaN in the rows and
+        columns of empty sets. Computed as one sparse product of the 0/1
+        set-membership matrix with its transpose (``len(sets)`` squared
+        cells: meant for display-sized inputs).
+
+    >>> overlap_matrix([frozenset("ab"), frozenset("bc"), frozenset()]).round(2).tolist()
+    [[1.0, 0.5, nan], [0.5, 1.0, nan], [nan, nan, nan]]
+    """
+    import itertools
+
+    import pandas as pd
+    from scipy import sparse
+
+    n = len(sets)
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=n)
+    codes, _ = pd.factorize(np.fromiter(itertools.chain.from_iterable(sets), dtype=object,
+                                        count=int(sizes.sum())))
+    rows = np.repeat(np.arange(n), sizes)
+    member = sparse.csr_matrix((np.ones(len(codes)), (rows, codes)),
+                               shape=(n, max(1, int(codes.max(initial=-1)) + 1)))
+    shared = (member @ member.T).toarray()
+    smaller = np.minimum(sizes[:, None], sizes[None, :]).astype(float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(smaller > 0, shared / smaller, np.nan)

@@ -115,7 +115,46 @@ def test_alignment_properties(a, b):
     assert a_ids == sorted(a_ids) == list(range(len(al.spans_a)))
     assert b_ids == sorted(b_ids) == list(range(len(al.spans_b)))
     assert ((s["similarity"].isna()) | s["similarity"].between(0, 1)).all()
+    assert set(al.edits["label"]) <= set(EDIT_LABELS)
     for r in al.edits.itertuples():
-        if r.a_start >= 0:
-            assert a[r.a_start:r.a_end].replace("’", "'").split()[0:1] != [""]
+        # offsets point at the words as written: the span starts with the first word of the
+        # edit and ends with its last; absent sides have no offsets and no word
+        for text, word, start, end in ((a, r.a_word, r.a_start, r.a_end),
+                                       (b, r.b_word, r.b_start, r.b_end)):
+            if start < 0:
+                assert word == "" and end == -1
+            else:
+                span = text[start:end]
+                assert span.startswith(word.split(" ")[0]) and span.endswith(word.split(" ")[-1])
+        if r.label == "identical":
+            assert r.a_word.replace("’", "'").lower() == r.b_word.replace("’", "'").lower()
     al._repr_html_()
+
+
+_WORDS = st.sampled_from("the troops fierce bloody battle went on in Mariupol said officials "
+                         "villages shelled convoy 48 ceasefire talks".split())
+_SENTENCE = st.lists(_WORDS, min_size=3, max_size=9).map(lambda ws: " ".join(ws) + ".")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_SENTENCE, min_size=1, max_size=12), st.lists(_SENTENCE, min_size=1, max_size=12))
+def test_long_document_matching_equals_the_dense_one(a, b):
+    # beyond max_dense_cells sentences are chained by a sparse weighted-LIS search; on any
+    # pair of documents it must find a chain of the same total excess similarity as the DP
+    from corpus_tools.rewrites.align import (AlignOptions, _monotone_matches, _sparse_chain,
+                                             sentence_matrix)
+    from corpus_tools.rewrites.features import doc_features
+
+    fa, fb = doc_features("a", " ".join(a)), doc_features("b", " ".join(b))
+    tau = 0.8 * AlignOptions().min_similarity
+    sim = sentence_matrix(fa, fb)
+    dense = _monotone_matches(sim.tolist(), tau)
+    sparse = _sparse_chain(fa, fb, tau)
+    assert all(i2 > i1 and j2 > j1 for (i1, j1), (i2, j2) in zip(list(sparse), list(sparse)[1:]))
+    for (i, j), d in sparse.items():
+        assert d == pytest.approx(sim[i, j]) and d >= tau
+    total = (lambda pairs: sum(sim[i, j] - tau + 1e-6 for i, j in pairs))
+    assert total(sparse) == pytest.approx(total(dense), abs=1e-9)
+    big = align(corpus_from_texts({"a": " ".join(a), "b": " ".join(b)}), "a", "b",
+                options=AlignOptions(max_dense_cells=0))
+    assert (big.sentences["similarity"].dropna() >= AlignOptions().min_similarity).all()

@@ -36,7 +36,7 @@ def test_load_lists_problems(tmp_path):
     proc = _run("load", str(tmp_path))
     assert proc.returncode == 0
     assert "bin.txt" in proc.stdout and "binary file" in proc.stdout
-    assert "skipped 1 input" in proc.stderr
+    assert "skipped 1 input" in proc.stderr and "--problems lists every problem" in proc.stderr
     probs = json.loads(_run("load", str(tmp_path), "--problems", "--format", "json").stdout)
     assert [p["problem"] for p in probs] == ["binary file"]
 
@@ -48,7 +48,7 @@ def test_bad_input_exits_nonzero_with_one_line(tmp_path, capsys):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["load", str(empty)]) == 2
-    assert "no files matching" in capsys.readouterr().err
+    assert "no files of a document type" in capsys.readouterr().err
     table = tmp_path / "t.csv"
     pd.DataFrame({"a": ["x"], "b": ["y"]}).to_csv(table, index=False)
     assert main(["load", str(table)]) == 2
@@ -56,3 +56,16 @@ def test_bad_input_exits_nonzero_with_one_line(tmp_path, capsys):
     assert "t.csv: cannot tell which column holds the text" in err and "--text-column" in err
     assert main(["load", str(table), "--text-column", "zzz"]) == 2
     assert "no column 'zzz'" in capsys.readouterr().err
+
+
+def test_max_bytes_option_and_sizes(tmp_path):
+    from corpus_tools.cli._common import parse_size
+
+    assert [parse_size(v) for v in ("1000", "2K", "800M", "1.5G", "3MiB")] == [
+        1000, 2048, 800 * 2**20, int(1.5 * 2**30), 3 * 2**20]
+    (tmp_path / "big.txt").write_text("Word. " * 100, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Fine.", encoding="utf-8")
+    probs = json.loads(_run("load", str(tmp_path), "--max-bytes", "500", "--problems",
+                            "--format", "json").stdout)
+    assert [(p["problem"], p["action"]) for p in probs] == [("file too large", "skipped")]
+    assert "max_bytes=500" in probs[0]["detail"]

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools import CorpusError, CorpusWarning, corpus_from_texts, load_corpus, problems
+from corpus_tools.corpus.decode import looks_like_html_page
 from corpus_tools.segment import count_words, sentence_spans
 
 TEXTS = {
@@ -69,8 +70,15 @@ def test_single_file_and_pattern_and_recursion(tmp_path):
     one = load_corpus(tmp_path / "a.txt")
     assert list(one.index) == ["a"]
     assert list(load_corpus(tmp_path, pattern="*.md").index) == ["notes"]
-    deep = load_corpus(tmp_path, recursive=True)
+    with pytest.warns(CorpusWarning, match=r"notes\.md \(not a document file\)"):
+        deep = load_corpus(tmp_path, recursive=True)
     assert list(deep.index) == ["a", "b", "c", "sub/a"]  # no clash between a and sub/a
+    flat = _quiet(tmp_path, pattern="*.txt")  # an explicit pattern lists no other file
+    assert list(flat.index) == ["a", "b", "c"]
+    assert problems(flat)[["source", "problem"]].values.tolist() == [
+        [str(sub), "sub-folder not read"]]
+    assert "holds 1 file(s) matching '*.txt': recursive=True (--recursive) loads them" in \
+        problems(flat)["detail"].iloc[0]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "jsonl", "parquet"])
@@ -110,14 +118,14 @@ def test_table_missing_cells(tmp_path):
     rows = [{"id": "a", "text": "Fine."}, {"id": "b", "text": None}, {"id": None, "text": "No id."},
             {"id": "d", "text": ""}]
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
-    with pytest.warns(CorpusWarning, match=r"row 2"):
+    with pytest.warns(CorpusWarning, match=r"line 2"):
         corpus = load_corpus(path)
     probs = problems(corpus)
     assert set(corpus.index) == {"a", "row3", "d"}
     assert "missing_id" in corpus.loc["row3", "flags"]
     assert corpus.loc["d", "flags"] == "empty"
     skipped = probs[probs["action"] == "skipped"]
-    assert skipped["source"].tolist() == [f"{path}:row 2"]
+    assert skipped["source"].tolist() == [f"{path}:line 2"]
 
 
 def test_bad_files_are_listed_never_lost(tmp_path):
@@ -189,8 +197,11 @@ def test_duplicate_ids_are_renamed_and_flagged(tmp_path):
 def test_missing_path_and_empty_folder(tmp_path):
     with pytest.raises(CorpusError, match=r"nope: no such file or folder"):
         load_corpus(tmp_path / "nope")
-    with pytest.raises(CorpusError, match=r"no files matching '\*\.txt'"):
+    with pytest.raises(CorpusError, match=r"no files of a document type \(\.txt.*in this folder; "
+                                          r"its sub-folders hold none either"):
         load_corpus(tmp_path)
+    with pytest.raises(CorpusError, match=r"no files matching '\*\.txt' in this folder"):
+        load_corpus(tmp_path, pattern="*.txt")
 
 
 def test_strict_turns_problems_into_errors(tmp_path):
@@ -203,16 +214,16 @@ def test_strict_turns_problems_into_errors(tmp_path):
 
 def test_parallel_counts_equal_serial(tmp_path):
     texts = {f"d{i:03d}": (f"Doc {i}. " + "Mr. Smith said “hello” twice. " * 50) for i in range(60)}
-    import corpus_tools.corpus as cc
+    import corpus_tools.corpus.load as cc
 
     serial = corpus_from_texts(texts)
-    old = cc._PARALLEL_MIN_CHARS
-    cc._PARALLEL_MIN_CHARS = 0
+    old = cc.PARALLEL_MIN_CHARS
+    cc.PARALLEL_MIN_CHARS = 0
     try:
         _folder(tmp_path, texts)
         parallel = load_corpus(tmp_path, n_jobs=2)
     finally:
-        cc._PARALLEL_MIN_CHARS = old
+        cc.PARALLEL_MIN_CHARS = old
     pd.testing.assert_series_equal(serial["n_words"], parallel["n_words"])
     pd.testing.assert_series_equal(serial["n_sentences"], parallel["n_sentences"])
 
@@ -224,12 +235,64 @@ def test_any_texts_round_trip(tmp_path_factory, texts):
     folder = tmp_path_factory.mktemp("hyp")
     for name, text in texts.items():
         (folder / f"{name}.txt").write_bytes(text.encode("utf-8"))
-    corpus = _quiet(folder)
-    skipped = set(problems(corpus).query("action == 'skipped'")["doc_id"])
-    assert set(corpus.index) | skipped == set(texts)
-    for doc_id, row in corpus.iterrows():
+    exact = _quiet(folder, fix_text=False)
+    repaired = _quiet(folder)
+    for corpus in (exact, repaired):
+        skipped = set(problems(corpus).query("action == 'skipped'")["doc_id"])
+        assert set(corpus.index) | skipped == set(texts)
+        assert set(corpus.index).isdisjoint(skipped)
+    for doc_id, row in exact.iterrows():
         expected = texts[doc_id].replace("\r\n", "\n").replace("\r", "\n")
         if expected.startswith("\ufeff"):
             expected = expected[1:]
         assert row["text"] == expected
         assert row["n_words"] == count_words(expected)
+        # repairs change the stored text only with a flag and a problems row
+        if doc_id not in repaired.index:  # a whole web page: its article text is extracted
+            assert looks_like_html_page(row["text"])
+            continue
+        fixed = repaired.loc[doc_id]
+        assert fixed["n_words"] == count_words(fixed["text"])
+        listed = problems(repaired).query("doc_id == @doc_id and problem == 'text repaired'")
+        if fixed["text"] == row["text"]:
+            assert listed.empty
+        else:
+            assert len(listed) == 1 and fixed["flags"]
+
+
+def test_public_names_importable_from_both_places():
+    import corpus_tools
+    import corpus_tools.corpus as package
+
+    for name in ["load_corpus", "problems", "corpus_from_texts", "check_corpus", "CorpusError",
+                 "CorpusWarning", "CORPUS_COLUMNS", "PROBLEM_COLUMNS", "english_mask",
+                 "LoadOptions"]:
+        assert getattr(corpus_tools, name) is getattr(package, name)
+    assert package.CORPUS_COLUMNS[-2:] == ["language", "flags"]
+
+
+def test_problems_survive_frame_operations_without_copies(tmp_path):
+    (tmp_path / "ok.txt").write_text("Fine.", encoding="utf-8")
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01")
+    corpus = _quiet(tmp_path)
+    table = corpus.attrs["problems"]
+    derived = corpus[corpus["n_words"] > 0].copy()
+    assert derived.attrs["problems"] is table  # immutable: pandas' deep copy shares it
+    assert problems(derived)["problem"].tolist() == ["binary file"]
+
+
+def test_counting_documents_in_sub_folders_is_bounded(tmp_path, monkeypatch):
+    import corpus_tools.corpus.files as files
+
+    (tmp_path / "top.txt").write_text("Top.", encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    for i in range(30):
+        (sub / f"{i}.txt").write_text("Below.", encoding="utf-8")
+    detail = problems(_quiet(tmp_path))["detail"].iloc[0]
+    assert "holds 30 file(s)" in detail
+    monkeypatch.setattr(files, "COUNT_BUDGET", 10)  # a huge tree: stop counting, say so
+    probs = problems(_quiet(tmp_path))
+    assert probs["source"].tolist() == [str(sub)]
+    assert "holds at least " in probs["detail"].iloc[0]
+    assert "too many entries to count them all" in probs["detail"].iloc[0]

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,9 +16,12 @@ from hypothesis import strategies as st
 
 from corpus_tools import corpus_from_texts
 from corpus_tools.grammar import (
+    CAPPED_RULE_ID,
     CATEGORIES,
     FINDING_COLUMNS,
     GrammarConfig,
+    GrammarOptions,
+    finding_sentences,
     grammar_errors,
     grammar_summary,
 )
@@ -103,11 +107,14 @@ def test_offsets_and_columns(sample_corpus):
     found = grammar_errors(sample_corpus)
     assert list(found.columns) == FINDING_COLUMNS
     assert set(found["category"]) <= set(CATEGORIES)
-    for row in found.itertuples():
+    sentences = finding_sentences(found, sample_corpus)
+    for row, sentence in zip(found.itertuples(), sentences):
         text = sample_corpus.loc[row.doc_id, "text"]
         assert text[row.start:row.end] == row.span
         assert row.span.replace("\n", " ") in row.context
-        assert row.sentence and row.span in row.sentence or "\n" in row.span
+        assert row.sentence_start <= row.start and (row.end <= row.sentence_end or "\n" in row.span)
+        assert sentence == text[row.sentence_start:row.sentence_end]
+        assert sentence and row.span in sentence or "\n" in row.span
 
 
 def test_input_not_modified_and_doc_ids_kept(sample_corpus):
@@ -155,8 +162,24 @@ def test_user_words_and_corpus_terms():
     assert _check(text, user_words=["Zorblat"]).empty
     two = corpus_from_texts({"a": text, "b": "Nobody knows what a zorblat is."})
     assert grammar_errors(two).empty  # recurs across documents: a term
-    kept = grammar_errors(two, config=GrammarConfig(term_min_docs=0))
+    kept = grammar_errors(two, options=GrammarOptions(term_min_docs=0))
     assert list(kept["span"]) == ["zorblat", "zorblat"]
+
+
+def test_old_option_names_still_work():
+    import corpus_tools
+
+    assert GrammarConfig is GrammarOptions is corpus_tools.GrammarOptions
+    assert corpus_tools.GrammarConfig is GrammarOptions
+    two = corpus_from_texts({"a": "The zorblat rose.", "b": "A zorblat fell."})
+    with pytest.warns(DeprecationWarning, match="options="):
+        kept = grammar_errors(two, config=GrammarConfig(term_min_docs=0))
+    assert list(kept["span"]) == ["zorblat", "zorblat"]
+    with pytest.warns(DeprecationWarning):
+        summary = grammar_summary(two, config=GrammarConfig(term_min_docs=0))
+    assert summary["n_spelling"].tolist() == [1, 1]
+    with pytest.raises(TypeError, match="not both"):
+        grammar_errors(two, options=GrammarOptions(), config=GrammarOptions())
 
 
 def test_custom_backend_receives_text():
@@ -176,7 +199,7 @@ def test_bad_input():
     with pytest.raises(ValueError):
         grammar_errors(pd.DataFrame({"body": ["x"]}))
     with pytest.raises(ValueError, match="term_min_docs"):
-        GrammarConfig(term_min_docs=-1)
+        GrammarOptions(term_min_docs=-1)
 
 
 _PIECES = st.sampled_from(list("abcdehlnorstuwy ,.;!?\"“”'’-\nAIMT0189") + [
@@ -202,7 +225,24 @@ def test_plot_and_highlight(sample_corpus):
     summary = grammar_summary(sample_corpus, findings=found)
     fig, ax = plt.subplots()
     assert plot_grammar_errors(summary, ax=ax) is ax
-    assert len(ax.patches) > 0
+    # one row per document, the highest rate on top (barh draws bottom-up)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[::-1] == list(summary["findings_per_1000_words"]
+                                .sort_values(ascending=False).index)
+    # one stacked segment per category with findings, as long as that category's rate
+    drawn = [c.get_label() for c in ax.containers]
+    assert drawn == [c.replace("_", " ") for c in CATEGORIES
+                     if summary[f"n_{c}"].sum() > 0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == drawn
+    total = np.zeros(len(labels))
+    for container in ax.containers:
+        rate = summary.loc[labels, f"{container.get_label().replace(' ', '_')}_per_1000_words"]
+        widths = [p.get_width() for p in container.patches]
+        assert widths == pytest.approx(rate.fillna(0.0).tolist())
+        assert [p.get_x() for p in container.patches] == pytest.approx(total.tolist())
+        total = total + np.array(widths)
+    assert total == pytest.approx(summary.loc[labels, "findings_per_1000_words"].tolist())
+    assert total.max() > 0
     plt.close(fig)
     page = highlight_findings(found.assign(message="<b>x</b> & y"))
     assert page.count("<mark") == len(found)
@@ -234,13 +274,123 @@ def test_notebook_grammar(sample_report):
     assert (sample_report / "03_grammar_errors.html").exists()
 
 
-def test_no_download_needed(monkeypatch):
-    import nltk
+_OFFLINE_RUN = r"""
+import json, socket, sys, warnings
 
-    def refuse(*a, **k):
-        raise AssertionError("grammar tried to download NLTK data")
+attempts = []
 
-    monkeypatch.setattr(nltk, "download", refuse)
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", ResourceWarning)
-        assert len(RuleChecker().check("It was reveal to a hour.")) == 2
+
+class NoNetwork(socket.socket):
+    def __init__(self, *args, **kwargs):
+        attempts.append(args)
+        raise OSError("network blocked by the test")
+
+
+def refuse(*args, **kwargs):
+    attempts.append(args)
+    raise OSError("network blocked by the test")
+
+
+socket.socket = NoNetwork
+socket.create_connection = socket.getaddrinfo = refuse
+
+import corpus_tools as ct
+from corpus_tools.terms import collocations, keyness
+
+warnings.simplefilter("ignore")
+corpus = ct.load_corpus(sys.argv[1])
+found = ct.grammar_errors(corpus)
+table = ct.readability(corpus)
+tf = ct.term_frequencies(corpus, ngram=(1, 2))
+print(json.dumps({
+    "attempts": len(attempts),
+    "nltk_imported": "nltk" in sys.modules,
+    "findings": [[r.span, r.suggestion if isinstance(r.suggestion, str) else None]
+                 for r in found.itertuples()],
+    "summary_findings": int(ct.grammar_summary(corpus, findings=found)["n_findings"].sum()),
+    "readability_n_words": table["n_words"].astype(int).tolist(),
+    "fk_grades": table["flesch_kincaid_grade"].tolist(),
+    "tf_words": int(tf.loc[tf["n"] == 1, "count"].sum()),
+    "corpus_words": int(corpus["n_words"].sum()),
+    "keyness_rows": len(keyness(corpus, corpus.index[0])),
+    "collocations_rows": len(collocations(corpus, min_count=2)),
+}))
+"""
+
+
+def test_grammar_readability_and_terms_run_with_the_network_blocked(data_dir, tmp_path):
+    """A fresh process with every socket refused: no download, no lookup, same results."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "nltk_data")}
+    proc = subprocess.run([sys.executable, "-c", _OFFLINE_RUN, str(data_dir)], env=env,
+                          capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert got["attempts"] == 0
+    assert not got["nltk_imported"]  # the checker needs no NLTK data at all
+    # the same results as with the network (this test process)
+    from corpus_tools import load_corpus, readability, term_frequencies
+
+    corpus = load_corpus(data_dir)
+    found = grammar_errors(corpus)
+    assert got["findings"] == [[r.span, r.suggestion if isinstance(r.suggestion, str) else None]
+                               for r in found.itertuples()]
+    assert ["departd", "departed"] in got["findings"]
+    assert got["summary_findings"] == len(found)
+    table = readability(corpus)
+    assert got["readability_n_words"] == table["n_words"].astype(int).tolist()
+    assert got["fk_grades"] == table["flesch_kincaid_grade"].tolist()
+    assert got["tf_words"] == got["corpus_words"] == int(corpus["n_words"].sum()) > 0
+    assert got["keyness_rows"] == len(set(term_frequencies(corpus)["term"]))
+    assert got["collocations_rows"] > 0
+    assert not any(tmp_path.iterdir()), "something was written into HOME or the cwd"
+
+def test_docstring_examples_hold():
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module("corpus_tools.grammar.check"))
+    assert result.failed == 0 and result.attempted > 0
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_rules_see_every_token_normalised(text):
+    from corpus_tools.grammar.rules import Document
+    from corpus_tools.lexicon import default_lexicon
+    from corpus_tools.segment import normalize
+
+    doc = Document(text, default_lexicon())
+    assert doc.lower == [[normalize(t.text) for t in toks] for _, toks in doc.sentences]
+
+
+# --- degenerate documents: offsets, not copies; a cap per sentence -----------
+
+def test_repeated_word_findings_are_capped_per_sentence():
+    n = 500
+    corpus = corpus_from_texts({"d": " ".join(["the"] * n), "ok": "It was reveal to the the press."})
+    found = grammar_errors(corpus, options=GrammarOptions(max_findings_per_sentence=10))
+    degenerate = found[found["doc_id"] == "d"]
+    assert len(degenerate) == 11  # ten listed, then one for the rest
+    capped = degenerate[degenerate["rule_id"] == CAPPED_RULE_ID]
+    assert len(capped) == 1
+    listed = degenerate[degenerate["rule_id"] == "REPEATED_WORD"]
+    # "the the" pairs overlap: every word but the first starts a repeat
+    assert f"{n - 1 - 10:,} more findings" in capped["message"].iloc[0]
+    assert capped["start"].iloc[0] > listed["start"].max()
+    assert (degenerate["sentence_start"] == 0).all()
+    assert (degenerate["sentence_end"] == len(corpus.loc["d", "text"])).all()
+    # the normal document is untouched by the cap
+    assert found.loc[found["doc_id"] == "ok", "rule_id"].tolist() == [
+        "VERB_FORM_AFTER_AUXILIARY", "REPEATED_WORD"]
+
+
+def test_cap_does_not_change_findings_under_it(sample_corpus):
+    pd.testing.assert_frame_equal(
+        grammar_errors(sample_corpus),
+        grammar_errors(sample_corpus, options=GrammarOptions(max_findings_per_sentence=10**6)))
+    with pytest.raises(ValueError, match="max_findings_per_sentence"):
+        GrammarOptions(max_findings_per_sentence=0)

@@ -309,10 +309,39 @@ def test_figures_draw_on_the_given_axes(sample_corpus):
     assert left.yaxis_inverted() and right.yaxis_inverted()  # first document on top
     assert [t.get_text() for t in left.get_yticklabels()] == sorted(sample_corpus.index)
     plt.close(fig)
-    ax = plot_sentence_distribution(sentences.iloc[:0])
-    assert ax is not None
+    ax = plot_sentence_distribution(sentences.iloc[:0])  # no sentences: empty, labelled axes
+    assert not ax.lines and not ax.patches and not ax.collections  # nothing drawn
+    assert ax.get_xlabel() == "words per sentence" and ax.get_title() == "Sentence length"
     plt.close(ax.figure)
 
+
+def test_figures_draw_the_table_values(sample_corpus):
+    import matplotlib.pyplot as plt
+
+    from corpus_tools.readability import GRADE_FORMULAS
+
+    table = readability(sample_corpus)
+    ax = plot_readability(table)
+    # one bar per (document, formula): its length is the table's value, its
+    # position the document's row (first document on top)
+    for k, formula in enumerate(GRADE_FORMULAS):
+        bars = ax.patches[k * len(table):(k + 1) * len(table)]
+        assert [b.get_width() for b in bars] == pytest.approx(table[formula].tolist())
+        assert [round(b.get_y() + b.get_height() / 2) for b in bars] == list(range(len(table)))
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(table.index)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == list(GRADE_FORMULAS)
+    plt.close(ax.figure)
+    sentences = sentence_readability(sample_corpus)
+    ax = plot_sentence_distribution(sentences)
+    # one box per document, in row i + 1; its median line is at the median sentence length
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == sorted(sample_corpus.index)
+    for i, doc_id in enumerate(labels, start=1):
+        lengths = sentences.loc[sentences["doc_id"] == doc_id, "n_words"]
+        in_row = [line for line in ax.lines if len(line.get_ydata()) == 2
+                  and sum(line.get_ydata()) / 2 == pytest.approx(i)]
+        assert [lengths.median()] * 2 in [list(line.get_xdata()) for line in in_row]
+    plt.close(ax.figure)
 
 # --- command line ---------------------------------------------------------------------
 
@@ -322,7 +351,18 @@ def test_cli_prints_one_row_per_document(capsys):
     assert main(["readability", str(DATA), "--format", "json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert [r["doc_id"] for r in records] == sorted(p.stem for p in DATA.glob("*.txt"))
-    assert all("flesch_reading_ease" in r for r in records)
+    # every value is the library's (JSON keeps 15 significant digits)
+    table = readability(load_corpus(DATA))
+    for record in records:
+        row = table.loc[record["doc_id"]]
+        assert set(record) == {"doc_id", *table.columns}
+        for column in table.columns:
+            if column == "flags":
+                assert record[column] == row[column]
+            elif pd.isna(row[column]):
+                assert record[column] is None
+            else:
+                assert record[column] == pytest.approx(float(row[column]), rel=1e-14, abs=0)
 
 
 def test_cli_sentences_and_bad_path(capsys, tmp_path):
@@ -331,8 +371,13 @@ def test_cli_sentences_and_bad_path(capsys, tmp_path):
     assert main(["readability", str(DATA), "--sentences", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0].startswith("doc_id,sentence,start,end")
-    assert main(["readability", str(tmp_path / "missing")]) == 2
-    assert "error" in capsys.readouterr().err
+    header = out.splitlines()[0].split(",")
+    assert len(out.splitlines()) == 1 + len(sentence_readability(load_corpus(DATA)))
+    missing = tmp_path / "missing"
+    assert main(["readability", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"corpus-tools readability: error: {missing}: no such file or folder")
+    assert err.count("\n") == 1 and header[:4] == ["doc_id", "sentence", "start", "end"]
 
 
 # --- notebook -------------------------------------------------------------------------
@@ -348,10 +393,69 @@ def test_notebook_readability(sample_report):
     assert not [o for o in outputs if o.get("output_type") == "error"]
     images = [o for o in outputs if "image/png" in o.get("data", {})]
     assert len(images) >= 2
-    html = "\n".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    for doc_id in (p.stem for p in DATA.glob("*.txt")):
-        assert doc_id in html
-    assert "flesch_kincaid_grade" in html or "Flesch" in html
+    tables = [t for o in outputs for t in _html_tables(o.get("data", {}).get("text/html", ""))]
+    # the scores table shows, per document, the library's values rounded to 0.1
+    scores = next(t for t in tables if "flesch_kincaid_grade" in t[0])
+    header, rows = scores[0], {row[0]: row for row in scores[1:]}
+    table = readability(load_corpus(DATA))
+    assert sorted(rows) == sorted(p.stem for p in DATA.glob("*.txt"))
+    for doc_id, row in rows.items():
+        for column in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"):
+            assert row[header.index(column)] == f"{table.at[doc_id, column]:.1f}"
+        assert row[header.index("n_words")] == str(int(table.at[doc_id, "n_words"]))
+        assert row[header.index("flags")] == table.at[doc_id, "flags"]
+    hardest = next(t for t in tables if t[0][:3] == ["doc_id", "start", "end"])
+    top = hardest_sentences(sentence_readability(load_corpus(DATA)), n=10)
+    assert [r[0] for r in hardest[1:]] == top["doc_id"].tolist()
+    assert [int(r[1]) for r in hardest[1:]] == top["start"].tolist()
+    # the sample corpus holds a rewrite: its score shifts are shown, measure by measure
+    from corpus_tools.rewrites import find_rewrites
+
+    shift = next(t for t in tables if t[0][:3] == ["original", "rewritten", "measure"])
+    expected = compare_readability(table, find_rewrites(load_corpus(DATA))).head(100)
+    assert len(expected) > 0
+    assert [r[:3] for r in shift[1:]] == expected[["original", "rewritten", "measure"]
+                                                  ].values.tolist()
+    assert [r[shift[0].index("shift")] for r in shift[1:]] == [
+        f"{v:.2f}" for v in expected["shift"]]
+
+
+def _html_tables(html: str) -> list[list[list[str]]]:
+    """The cell texts of every ``<table>`` in ``html``: rows of strings, header row first."""
+    from html.parser import HTMLParser
+
+    tables: list[list[list[str]]] = []
+
+    class Cells(HTMLParser):
+        cell: list[str] | None = None
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table":
+                tables.append([])
+            elif tag == "tr" and tables:
+                tables[-1].append([])
+            elif tag in ("td", "th"):
+                self.cell = []
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None and tables and tables[-1]:
+                tables[-1][-1].append("".join(self.cell).strip())
+                self.cell = None
+
+    Cells().feed(html)
+    # Styler writes an empty corner cell above the index (named "index" here, so that
+    # the header lines up with the rows) and a row naming the index (dropped).
+    out = []
+    for t in tables:
+        rows = [r for r in t if any(r)]
+        if rows and rows[0] and rows[0][0] == "":
+            rows = [["index", *rows[0][1:]]] + [r for r in rows[1:] if any(r[1:])]
+        out.append(rows)
+    return out
 
 
 # --- the fast diversity measures equal their textbook definitions ---------------------
@@ -417,3 +521,59 @@ def test_long_documents_are_read_in_pieces_with_the_same_values(monkeypatch):
             assert got == want
             assert len(got_ids) == len(want_ids) == got.n_words
     _assert_equal_to_textstat(table, corpus)
+
+
+# --- the documented range and empty-text value of every formula ---------------------
+
+_LOWER_BOUNDS = {"gunning_fog": 0.0, "dale_chall_readability_score": 0.0,
+                 "dale_chall_readability_score_v2": 0.0, "linsear_write_formula": -1.0,
+                 "mcalpine_eflaw": 0.0, "lix": 0.0, "rix": 0.0, "text_standard": 1.0}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["The", "cat", "sat", "on", "the", "mat", "hmm", "extraordinary",
+                                 "unbelievably", "—", "U.S.", "don't", "1,000", ".", "!", "?",
+                                 "\n\n", ",", "a", "Internationalisation"]),
+                max_size=60).map(" ".join))
+def test_formulas_stay_in_their_documented_ranges(text):
+    from corpus_tools.readability.counts import count_text
+
+    c = count_text(text)
+    values = {name: f(c) for name, f in FORMULAS.items()}
+    for name, low in _LOWER_BOUNDS.items():
+        assert values[name] >= low - 1e-12, (name, values[name])
+    assert values["text_standard"] <= 18
+    if c.n_sentences:
+        assert values["smog_index"] >= 3.1291 - 1e-12
+    if c.n_words:
+        assert values["spache_readability"] >= 0.839 - 1e-12
+    else:  # the documented placeholders of a text without words
+        assert values["text_standard"] == 1.0
+        assert values["linsear_write_formula"] in (0.0, -1.0)
+        assert values["smog_index"] in (0.0, 3.1291)
+        assert all(v == 0.0 for k, v in values.items()
+                   if k not in ("text_standard", "linsear_write_formula", "smog_index"))
+
+
+def test_empty_text_values_are_the_documented_placeholders():
+    from corpus_tools.readability.counts import count_text
+
+    empty, blank, dots = (count_text(t) for t in ("", "   ", "..."))
+    assert {name: f(empty) for name, f in FORMULAS.items()} == {
+        name: (1.0 if name == "text_standard" else 0.0) for name in FORMULAS}
+    assert FORMULAS["smog_index"](blank) == FORMULAS["smog_index"](dots) == 3.1291
+    assert FORMULAS["linsear_write_formula"](dots) == -1.0
+    assert FORMULAS["dale_chall_readability_score"](count_text("Hi.")) == pytest.approx(
+        0.1579 * 100 + 0.0496 * 1 + 3.6365)  # one word, off the easy list
+
+
+def test_docstring_examples_hold():
+    import doctest
+    import importlib
+
+    for name in ("corpus_tools.readability.formulas", "corpus_tools.readability.table",
+                 "corpus_tools.readability.counts"):
+        module = importlib.import_module(name)
+        result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
+        assert result.failed == 0, name
+        assert result.attempted > 0, name

@@ -1,4 +1,8 @@
-"""The one tokenizer: cases as data, plus properties on arbitrary text."""
+"""The one tokenizer: cases as data, plus properties on arbitrary text.
+
+The sentence splitter and the token expressions are also checked against a
+frozen copy of the code before the linear rewrite (tests/segment_reference.py).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corpus_tools import segment
+from segment_reference import _TOKEN_RE as REFERENCE_TOKEN_RE
+from segment_reference import sentence_spans as reference_sentence_spans
 
 CASES = Path(__file__).parent / "data" / "segment"
 SENT = json.loads((CASES / "sentences.json").read_text(encoding="utf-8"))
@@ -114,3 +120,78 @@ def test_fast_expression_gives_the_full_expressions_tokens(text):
     assert [tuple(t) for t in tokens(text, middle)] == [
         (m.group(), m.start(), m.end(), _KIND[m.lastgroup])
         for m in _TOKEN_RE.finditer(text, middle)]
+
+
+# --- the linear splitter gives the sentences of the old one -----------------
+
+# Pieces that exercise the splitter's look-ups: abbreviations, initials,
+# dotted acronyms, openers, and whitespace that is not " ", "\n" or "\t"
+# (the old splitter searched back only for those three).
+_SPLIT_PIECES = st.sampled_from([
+    "Mr.", "Dr", "No.", "Inc.", "U.S.", "e.g.", "a.b.c", "W.", "x.", "The", "It", "he", "10",
+    ".", "..", "...", "!", "?", "?!", "…", "”", "’", ")", "“", "(", '"', "'", "«", " ", "  ",
+    "\n", "\n\n", "\n \n", "\t", "\xa0", "\r", "\u2028", "\u3000", "word", "Word", ",", ";"])
+_SPLIT_TEXT = st.one_of(st.lists(_SPLIT_PIECES, max_size=60).map("".join), st.text(max_size=300),
+                        st.text(alphabet=".!?…\"'”“( \n\t\xa0aZ1", max_size=80))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_SPLIT_TEXT)
+def test_linear_splitter_equals_the_old_splitter(text):
+    assert segment.sentence_spans(text) == reference_sentence_spans(text)
+
+
+def test_old_and_new_splitter_agree_on_the_sample(sample_corpus):
+    for text in sample_corpus["text"]:
+        assert segment.sentence_spans(text) == reference_sentence_spans(text)
+
+
+def test_pathological_texts_split_as_before():
+    # each of these was quadratic before: checked for equality at a size the
+    # old splitter still manages (benchmarks/bench_load.py times large sizes)
+    for text in ["." * 3000 + "x", "x.\xa0" + "A.\xa0" * 1500, "“" * 2000 + "x.\xa0A.\xa0" * 500,
+                 "a." * 1500 + "b.\xa0" + "X.\xa0" * 1500, "x.\n" + "\xa0\n" * 1500 + "y"]:
+        assert segment.sentence_spans(text) == reference_sentence_spans(text)
+
+
+# --- combining marks belong to their word -------------------------------------
+
+def test_combining_mark_table_is_unicodes():
+    import re
+    import sys
+    import unicodedata
+
+    marks = re.compile(segment._M)
+    in_table = {cp for cp in range(sys.maxunicode + 1) if marks.match(chr(cp))}
+    categories = {unicodedata.category(chr(cp))[0] for cp in in_table}
+    assert categories == {"M"}  # never a letter, digit or space
+    if unicodedata.unidata_version == segment._MARKS_UNICODE_VERSION:
+        every_mark = {cp for cp in range(sys.maxunicode + 1)
+                      if unicodedata.category(chr(cp))[0] == "M"}
+        assert in_table == every_mark
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ae iU.'’-\u0301\u0308\u0306\u20dd\U0001d165@x", max_size=40))
+def test_marks_stay_inside_words_with_exact_offsets(text):
+    toks = segment.tokens(text)
+    for t in toks:
+        assert text[t.start:t.end] == t.text
+        if t.kind == "punct" and len(t.text) == 1 and segment._has_marks(t.text, 0, 1):
+            # a mark is a token of its own only where no letter precedes it
+            assert t.start == 0 or not text[t.start - 1].isalnum()
+    assert segment.count_words(text) == sum(t.kind in segment.WORD_KINDS for t in toks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, st.text(alphabet="ab.-'’ @#:/wh1\n+_", max_size=80)))
+def test_tokens_unchanged_on_text_without_marks(text):
+    # the old expression (without the combining-mark parts) gives the same
+    # tokens wherever there is no mark; e-mail local parts are now at most
+    # 64 characters (RFC 5321), which keeps a long "+++...@" linear
+    import re
+
+    if segment._has_marks(text, 0, len(text)) or re.search(r"[\w.+-]{65}@", text):
+        return
+    assert [tuple(t) for t in segment.tokens(text)] == [
+        (m.group(), m.start(), m.end(), segment._KIND[m.lastgroup]) for m in REFERENCE_TOKEN_RE.finditer(text)]

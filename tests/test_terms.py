@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import warnings
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -18,7 +20,7 @@ from scipy import sparse
 from corpus_tools import corpus_from_texts
 from corpus_tools.terms.collocations import collocations
 from corpus_tools.terms.kwic import kwic
-from corpus_tools.segment import count_words, sentence_spans
+from corpus_tools.segment import count_words
 from corpus_tools.stopwords import ENGLISH_STOPWORDS, resolve_stopwords
 from corpus_tools.terms import (
     TermOptions,
@@ -163,9 +165,12 @@ def test_counts_add_up_for_any_text(texts):
         rows = tf[tf["doc_id"] == doc_id]
         sentences = doc_words(text)
         assert rows.loc[rows["n"] == 1, "count"].sum() == count_words(text)
-        assert rows.loc[rows["n"] == 2, "count"].sum() == sum(max(len(s) - 1, 0)
-                                                               for s in sentences)
-        assert len(sentences) <= len(sentence_spans(text))
+        # every word once, every pair of neighbours *within one sentence* once
+        unigrams = Counter(w for s in sentences for w in s)
+        bigrams = Counter(f"{a} {b}" for s in sentences for a, b in zip(s, s[1:]))
+        counted = dict(zip(rows["term"], rows["count"]))
+        assert {t: c for t, c in counted.items() if " " not in t} == unigrams
+        assert {t: c for t, c in counted.items() if " " in t} == bigrams
     dtm = document_term_matrix(corpus, ngram=(1, 2))
     assert sparse.issparse(dtm.matrix)
     assert int(dtm.matrix.sum()) == int(tf["count"].sum())
@@ -333,3 +338,148 @@ def test_doc_words_equals_the_public_tokenizer(text):
         assert doc_words(text, lowercase=lowercase) == [ws for ws in expected if ws]
     tf = term_frequencies(corpus_from_texts({"d": text}))  # unigram path skips sentences
     assert tf["count"].sum() == count_words(text)
+
+
+# --- one TermOptions for every term function -------------------------------------
+
+_OPTION_CORPUS = {"a": "The Troops held the line. The troops’ line held.",
+                  "b": "Troops and tanks held the line of the town."}
+
+
+def _term_calls(corpus):
+    """Every term function that makes terms, as ``name -> call(**term keywords)``."""
+    from corpus_tools.terms import key_terms_by_document, keyness
+
+    return {
+        "term_frequencies": lambda **kw: term_frequencies(corpus, **kw),
+        "top_terms": lambda **kw: top_terms(corpus, n=50, **kw),
+        "document_term_matrix": lambda **kw: document_term_matrix(corpus, **kw),
+        "compare_terms": lambda **kw: compare_terms(corpus, "a", "b", **kw),
+        "similar_pairs": lambda **kw: similar_pairs(corpus, **kw),
+        "most_similar_pair": lambda **kw: most_similar_pair(corpus, **kw),
+        "keyness": lambda **kw: keyness(corpus, "a", **kw),
+        "key_terms_by_document": lambda **kw: key_terms_by_document(corpus, max_p=1.0, **kw),
+    }
+
+
+def _same(x, y):
+    if isinstance(x, pd.DataFrame):
+        pd.testing.assert_frame_equal(x, y)
+    elif isinstance(x, pd.Series):
+        pd.testing.assert_series_equal(x, y)
+    else:  # DocumentTermMatrix
+        assert list(x.terms) == list(y.terms) and (x.matrix != y.matrix).nnz == 0
+
+
+@pytest.mark.parametrize("name", list(_term_calls(None)))
+def test_every_term_function_takes_options_and_keyword_overrides(name):
+    call = _term_calls(corpus_from_texts(_OPTION_CORPUS))[name]
+    opts = TermOptions(ngram=(1, 2), lowercase=False, stopwords=["the", "of"], min_count=2)
+    by_options = call(options=opts)
+    by_keywords = call(ngram=(1, 2), lowercase=False, stopwords=["the", "of"], min_count=2)
+    _same(by_options, by_keywords)
+    # a keyword overrides one field of the options object and keeps the others
+    _same(call(options=opts, min_count=1), call(options=TermOptions(
+        ngram=(1, 2), lowercase=False, stopwords=["the", "of"], min_count=1)))
+    with pytest.raises(TypeError, match="TermOptions"):
+        call(options={"ngram": 2})
+
+
+def test_options_really_change_the_terms():
+    corpus = corpus_from_texts(_OPTION_CORPUS)
+    opts = TermOptions(ngram=(1, 2), lowercase=False, stopwords=["the", "of"], min_count=2)
+    tf = term_frequencies(corpus, options=opts)
+    # lowercase=False: "Troops" (2) and "troops" (1) stay apart; "The"/"the" and
+    # "of" are stop words whatever their case, and so is every pair holding one;
+    # min_count=2 drops what occurs once in the corpus ("troops", "tanks", every pair)
+    assert tf.groupby("term")["count"].sum().to_dict() == {"Troops": 2, "held": 3, "line": 3}
+    assert set(term_frequencies(corpus)["term"]) >= {"the", "troops", "tanks", "of"}
+
+
+def test_each_function_has_its_documented_default():
+    corpus = corpus_from_texts(_OPTION_CORPUS)
+    # frequencies, the matrix, comparison and keyness keep stop words ...
+    assert "the" in set(term_frequencies(corpus)["term"])
+    assert "the" in set(document_term_matrix(corpus).terms)
+    assert "the" in set(compare_terms(corpus, "a", "b")["term"])
+    from corpus_tools.terms import keyness
+
+    assert "the" in set(keyness(corpus, "a")["term"])
+    # ... top terms, similarity and collocations leave them out
+    assert "the" not in set(top_terms(corpus, n=50)["term"])
+    assert "the" in set(top_terms(corpus, n=50, options=TermOptions())["term"])
+    # shared by a and b: troops, held, line; and "the" when stop words are kept
+    assert similar_pairs(corpus)["n_shared_terms"].iloc[0] == 3
+    assert similar_pairs(corpus, options=TermOptions())["n_shared_terms"].iloc[0] == 4
+    assert most_similar_pair(corpus, stopwords=None)["n_shared_terms"] == 4
+    # "of the" and "big deal" 3 times each, "the of" and "deal big" twice; by
+    # default stop words are out and pairs need 3 occurrences
+    thrice = corpus_from_texts({"x": "Of the of the of the. Big deal big deal big deal."})
+    assert collocations(thrice)["term"].tolist() == ["big deal"]
+    assert sorted(collocations(thrice, stopwords=None)["term"]) == ["big deal", "of the"]
+    assert len(collocations(thrice, options=TermOptions(ngram=2))) == 4
+
+
+def test_collocations_are_pairs_and_kwic_reads_lowercase_from_options():
+    corpus = corpus_from_texts(_OPTION_CORPUS)
+    with pytest.raises(ValueError, match="ngram=2"):
+        collocations(corpus, ngram=(1, 2))
+    with pytest.raises(ValueError, match="ngram=2"):
+        collocations(corpus, options=TermOptions())  # TermOptions() is unigrams
+    assert len(collocations(corpus, options=TermOptions(ngram=2))) > 0
+    assert len(kwic(corpus, "troops")) == 3
+    assert len(kwic(corpus, "troops", options=TermOptions(lowercase=False))) == 1
+    assert len(kwic(corpus, "troops", options=TermOptions(lowercase=False),
+                    lowercase=True)) == 3
+
+
+# --- collocations are built on the term counts -----------------------------------
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_texts, min_size=1, max_size=4), st.booleans(),
+       st.sampled_from([None, "english", ["a", "B", "d’"]]), st.integers(1, 3))
+def test_collocation_counts_equal_a_direct_recount(texts, lowercase, stopwords, min_count):
+    from corpus_tools.segment import normalize
+
+    corpus = corpus_from_texts({f"d{i}": t for i, t in enumerate(texts)})
+    col = collocations(corpus, lowercase=lowercase, stopwords=stopwords, min_count=min_count)
+    stop = resolve_stopwords(stopwords)
+    sentences = [s for t in texts for s in doc_words(t, lowercase=lowercase)]
+    words = Counter(w for s in sentences for w in s)
+    pairs = Counter((a, b) for s in sentences for a, b in zip(s, s[1:]))
+    expected = {f"{a} {b}": (n, words[a], words[b]) for (a, b), n in pairs.items()
+                if n >= min_count and normalize(a) not in stop and normalize(b) not in stop}
+    assert {r.term: (r.count, r.count_1, r.count_2) for r in col.itertuples()} == expected
+    assert (col["n_words"] == sum(words.values())).all()
+
+
+# --- one tokenizer: nothing re-inlines segment.normalize -------------------------
+
+def test_no_module_reinlines_normalize():
+    """Only corpus_tools/segment.py may straighten apostrophes itself."""
+    package = Path(__file__).resolve().parents[1] / "corpus_tools"
+    inlined = re.compile(r"""replace\(\s*(["'])(’|\\u2019)\1""")
+    offenders = [str(path.relative_to(package)) for path in package.rglob("*.py")
+                 if path.name != "segment.py" or path.parent != package
+                 if inlined.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
+    # and the check itself would catch the old inlined spelling
+    assert inlined.search('''w.replace("’", "'").lower()''')
+
+
+def test_docstring_examples_hold():
+    import doctest
+    import importlib
+
+    from corpus_tools import segment
+
+    for name in ("corpus_tools.terms.counts", "corpus_tools.terms.collocations",
+                 "corpus_tools.terms.keyness", "corpus_tools.terms.kwic"):
+        result = doctest.testmod(importlib.import_module(name))
+        assert result.failed == 0 and result.attempted > 0, name
+    # the fast path added to segment.py for the grammar rules
+    finder = doctest.DocTestFinder()
+    runner = doctest.DocTestRunner()
+    for test in finder.find(segment.normalize_tokens, globs=vars(segment)):
+        runner.run(test)
+    assert runner.summarize(verbose=False) == (0, 2)  # two examples, none failed

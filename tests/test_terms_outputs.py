@@ -9,6 +9,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -36,22 +37,82 @@ def small():
                               "e": ""})
 
 
-def _plots(corpus):
-    a, b = "a", "b"
-    return [
-        lambda ax: plot_top_terms(top_terms(corpus), ax=ax),
-        lambda ax: plot_top_terms(top_terms(corpus), doc_id="e", ax=ax),
-        lambda ax: plot_term_scatter(compare_terms(corpus, a, b), ax=ax),
-        lambda ax: plot_keyness(keyness(corpus, a), ax=ax),
-        lambda ax: plot_zipf(term_frequencies(corpus), ax=ax),
-    ]
+def _bars(ax):
+    """(label, bar length) of a barh chart, top to bottom."""
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    widths = [p.get_width() for p in ax.patches]
+    assert len(labels) == len(widths)
+    return list(zip(labels, widths))[::-1]
 
 
-def test_figures_draw_on_the_given_axes_and_return_it(small):
-    for draw in _plots(small):
-        fig, ax = plt.subplots()
-        assert draw(ax) is ax
-        plt.close(fig)
+def test_top_terms_bars_are_the_table(small):
+    top = top_terms(small)
+    fig, ax = plt.subplots()
+    assert plot_top_terms(top, ax=ax) is ax
+    # "Tanks rolled in. Tanks fired at the town.": in, at, the are stop words;
+    # ties in alphabetical order, rank 1 on top
+    assert _bars(ax) == [("tanks", 2), ("fired", 1), ("rolled", 1), ("town", 1)]
+    assert _bars(ax) == list(zip(top.loc[top["doc_id"] == "a", "term"],
+                                 top.loc[top["doc_id"] == "a", "count"]))
+    assert ax.get_title() == "a" and ax.get_xlabel() == "count"
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    assert plot_top_terms(top, doc_id="e", ax=ax) is ax
+    assert not ax.patches and ax.get_title() == "e"
+    assert ax.texts[0].get_text() == "no terms (empty document?)"
+    plt.close(fig)
+
+
+def test_term_scatter_points_are_the_counts(small):
+    comparison = compare_terms(small, "a", "b")
+    fig, ax = plt.subplots()
+    assert plot_term_scatter(comparison, ax=ax) is ax
+    points = ax.collections[0].get_offsets()
+    assert len(points) == len(comparison)
+    # each term at (count in a, count in b), 0 drawn at 0.5, jittered by at most 8 %
+    x = comparison["count_a"].where(comparison["count_a"] > 0, 0.5).to_numpy()
+    y = comparison["count_b"].where(comparison["count_b"] > 0, 0.5).to_numpy()
+    assert np.abs(np.log(points[:, 0] / x)).max() <= 0.08
+    assert np.abs(np.log(points[:, 1] / y)).max() <= 0.08
+    colours = ax.collections[0].get_facecolors()
+    side = comparison["side"].to_numpy()
+    assert len({tuple(c) for c in colours[side == "shared"]}) == 1
+    assert {tuple(c) for c in colours[side == "only_a"]}.isdisjoint(
+        tuple(c) for c in colours[side == "only_b"])
+    # the diagonal: same relative frequency, slope n_words_b / n_words_a = 6 / 8
+    line = ax.lines[0]
+    assert line.get_ydata()[-1] / line.get_xdata()[-1] == pytest.approx(6 / 8)
+    assert ax.get_xlabel() == "count in a" and ax.get_ylabel() == "count in b"
+    plt.close(fig)
+
+
+def test_keyness_bars_are_the_keyness_values(small):
+    key = keyness(small, "a")
+    fig, ax = plt.subplots()
+    assert plot_keyness(key, n=3, ax=ax) is ax
+    over = key[key["keyness"] > 0].head(3)
+    under = key[key["keyness"] < 0].tail(3)
+    expected = list(zip(over["term"], over["keyness"])) + list(zip(under["term"],
+                                                                   under["keyness"]))
+    drawn = _bars(ax)
+    assert [t for t, _ in drawn] == [t for t, _ in expected]
+    assert [w for _, w in drawn] == pytest.approx([v for _, v in expected])
+    assert [t for t, _ in drawn][0] == "tanks"  # 2 of 8 words in a, none in b
+    plt.close(fig)
+
+
+def test_zipf_curve_is_the_rank_frequency_list(small):
+    tf = term_frequencies(small)
+    fig, ax = plt.subplots()
+    assert plot_zipf(tf, ax=ax) is ax
+    observed, ideal = ax.lines[:2]
+    freq = sorted(tf.groupby("term")["count"].sum(), reverse=True)
+    assert list(observed.get_xdata()) == list(range(1, len(freq) + 1))
+    assert list(observed.get_ydata()) == freq
+    assert freq[:5] == [2, 2, 2, 2, 1]  # tanks, the, town, troops; then the others
+    assert list(ideal.get_ydata()) == pytest.approx([freq[0] / r for r in
+                                                     range(1, len(freq) + 1)])
+    plt.close(fig)
 
 
 def test_figures_make_their_own_axes_and_survive_empty_input():

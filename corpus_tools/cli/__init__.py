@@ -42,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
-    except (CorpusError, FileNotFoundError, NotADirectoryError, PermissionError,
-            KeyError, ValueError) as exc:
+    except (CorpusError, FileNotFoundError, FileExistsError, NotADirectoryError,
+            IsADirectoryError, PermissionError, KeyError, ValueError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"corpus-tools {args.command}: error: {message}", file=sys.stderr)
         return 2

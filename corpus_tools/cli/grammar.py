@@ -6,7 +6,7 @@ import argparse
 import sys
 import warnings
 
-from ..grammar import CATEGORIES, GrammarConfig, grammar_errors, grammar_summary
+from ..grammar import CATEGORIES, GrammarOptions, grammar_errors, grammar_summary
 from ..progress import stderr_is_terminal
 from ._common import add_corpus_arguments, add_format_argument, emit, load
 
@@ -28,7 +28,7 @@ def add_parser(sub) -> None:
                         "repeat for several")
     p.add_argument("--user-words", metavar="FILE",
                    help="a text file of extra correct words, one per line")
-    p.add_argument("--term-min-docs", type=int, default=GrammarConfig.term_min_docs,
+    p.add_argument("--term-min-docs", type=int, default=GrammarOptions.term_min_docs,
                    help="a word found in at least this many documents is not a spelling "
                         "error (default: %(default)s; 0 keeps all)")
     p.set_defaults(run=run)
@@ -43,9 +43,9 @@ def _read_words(path: str | None) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     corpus = load(args)
-    config = GrammarConfig(term_min_docs=args.term_min_docs)
+    options = GrammarOptions(term_min_docs=args.term_min_docs)
     findings = grammar_errors(corpus, disable=args.disable, user_words=_read_words(args.user_words),
-                              config=config, progress=stderr_is_terminal())
+                              options=options, progress=stderr_is_terminal())
     if args.summary:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", RuntimeWarning)

@@ -8,7 +8,7 @@ import sys
 from ..corpus import problems
 from ._common import add_corpus_arguments, add_format_argument, emit, load
 
-SUMMARY_COLUMNS = ["title", "n_chars", "n_words", "n_sentences", "encoding", "flags"]
+SUMMARY_COLUMNS = ["title", "n_chars", "n_words", "n_sentences", "encoding", "language", "flags"]
 
 
 def add_parser(sub) -> None:

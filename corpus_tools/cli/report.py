@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..report import render_report
-from ._common import add_corpus_arguments
+from ._common import add_corpus_arguments, load_options
 
 
 def add_parser(sub) -> None:
@@ -25,18 +26,11 @@ def add_parser(sub) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    options = {}
-    if args.pattern != "*.txt":
-        options["pattern"] = args.pattern
-    if args.recursive:
-        options["recursive"] = True
-    for name in ("text_column", "id_column"):
-        if getattr(args, name):
-            options[name] = getattr(args, name)
-    if args.encoding != "utf-8":
-        options["encoding"] = args.encoding
-    if args.strict:
-        options["strict"] = True
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(f"--out {args.out}: is a file; give a folder (it is created "
+                                 f"when missing)")
+    options = load_options(args)
     result = render_report(args.path, out=args.out, notebooks=args.notebooks,
                            show_code=args.show_code, load_options=options, timeout=args.timeout,
                            progress=True, cache_dir=args.cache_dir, n_jobs=args.jobs)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..terms.keyness import MEASURES, keyness
 from ..progress import stderr_is_terminal
-from ..terms import top_terms
+from ..terms import TermOptions, top_terms
 from ._common import add_corpus_arguments, add_format_argument, emit, load
 
 KEYNESS_SHOWN = ["term", "freq_target", "freq_reference", "size_target", "size_reference",
@@ -61,10 +61,10 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise ValueError(f"--top {args.top}: expected a positive number")
     corpus = load(args)
-    stop = None if args.stopwords == "none" else args.stopwords
+    options = TermOptions(ngram=args.ngram, min_count=args.min_count,
+                          stopwords=None if args.stopwords == "none" else args.stopwords)
     if args.keyness is not None:
-        key = keyness(corpus, args.keyness, measure=args.measure, ngram=args.ngram,
-                      stopwords=stop, min_count=args.min_count,
+        key = keyness(corpus, args.keyness, measure=args.measure, options=options,
                       progress=stderr_is_terminal())
         valid = key.dropna(subset=["keyness"])
         shown = pd.concat([valid[valid["keyness"] > 0].head(args.top),
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                   f"{key.attrs['reference']}; ranked by {args.measure}; "
                   f"log_likelihood > 3.84 is p < 0.05.")
         return 0
-    top = top_terms(corpus, n=args.top, by=args.by, ngram=args.ngram, stopwords=stop,
-                    min_count=args.min_count, progress=stderr_is_terminal())
+    top = top_terms(corpus, n=args.top, by=args.by, options=options,
+                    progress=stderr_is_terminal())
     emit(top, args.format, index=False)
     return 0

@@ -13,8 +13,9 @@ Word facts (frequencies, verb forms, pronunciations) come from
 :mod:`corpus_tools.lexicon`.
 """
 
-from .check import FINDING_COLUMNS, GrammarConfig, grammar_errors, grammar_summary
+from .check import (CAPPED_RULE_ID, FINDING_COLUMNS, GrammarConfig, GrammarOptions,
+                    finding_sentences, grammar_errors, grammar_summary)
 from .rules import CATEGORIES, RULE_IDS, Finding, RuleChecker
 
-__all__ = ["GrammarConfig", "Finding", "RuleChecker", "FINDING_COLUMNS", "CATEGORIES",
-           "RULE_IDS", "grammar_errors", "grammar_summary"]
+__all__ = ["GrammarOptions", "GrammarConfig", "Finding", "RuleChecker", "FINDING_COLUMNS", "CATEGORIES",
+           "RULE_IDS", "grammar_errors", "grammar_summary", "finding_sentences", "CAPPED_RULE_ID"]

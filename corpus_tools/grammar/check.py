@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 import warnings
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,6 +43,7 @@ from ..progress import progress as _progress
 from ..segment import sentence_spans
 
 __all__ = [
+    "GrammarOptions",
     "GrammarConfig",
     "Finding",
     "RuleChecker",
@@ -48,15 +51,21 @@ __all__ = [
     "CATEGORIES",
     "grammar_errors",
     "grammar_summary",
+    "finding_sentences",
+    "CAPPED_RULE_ID",
 ]
 
-FINDING_COLUMNS = ["doc_id", "sentence", "start", "end", "span", "rule_id", "category",
-                   "message", "suggestion", "context"]
+FINDING_COLUMNS = ["doc_id", "sentence_start", "sentence_end", "start", "end", "span", "rule_id",
+                   "category", "message", "suggestion", "context"]
+
+CAPPED_RULE_ID = "MORE_FINDINGS_IN_SENTENCE"
+"""``rule_id`` of the one finding that stands for the findings of a sentence
+beyond :attr:`GrammarOptions.max_findings_per_sentence`."""
 
 
 @dataclass(frozen=True)
-class GrammarConfig:
-    """How the corpus shapes the checker's output.
+class GrammarOptions:
+    """How the corpus shapes the checker's output (``options=`` of :func:`grammar_errors`).
 
     Attributes
     ----------
@@ -67,16 +76,44 @@ class GrammarConfig:
         keeps every spelling finding.
     context_chars : int, default 40
         Characters of text shown on each side of the span in ``context``.
+    max_findings_per_sentence : int, default 20
+        Findings listed for one sentence; the rest become one finding with
+        ``rule_id`` :data:`CAPPED_RULE_ID` whose message counts them by rule.
+        A degenerate document (a million repeated "the" in one "sentence")
+        would otherwise give a million rows; edited news has at most a few
+        findings per sentence, so the default never bites there.
     """
 
     term_min_docs: int = 2
     context_chars: int = 40
+    max_findings_per_sentence: int = 20
 
     def __post_init__(self) -> None:
         if self.term_min_docs < 0:
-            raise ValueError(f"GrammarConfig.term_min_docs must be >= 0, got {self.term_min_docs}")
+            raise ValueError(f"GrammarOptions.term_min_docs must be >= 0, got "
+                             f"{self.term_min_docs}")
         if self.context_chars < 0:
-            raise ValueError(f"GrammarConfig.context_chars must be >= 0, got {self.context_chars}")
+            raise ValueError(f"GrammarOptions.context_chars must be >= 0, got "
+                             f"{self.context_chars}")
+        if self.max_findings_per_sentence < 1:
+            raise ValueError("GrammarOptions.max_findings_per_sentence must be >= 1, got "
+                             f"{self.max_findings_per_sentence}")
+
+
+GrammarConfig = GrammarOptions
+"""The former name of :class:`GrammarOptions`, kept importable (same class)."""
+
+
+def _resolve_options(options: GrammarOptions | None, config: GrammarOptions | None,
+                     caller: str) -> GrammarOptions:
+    """``options``, or the deprecated ``config=`` spelling of it, or the defaults."""
+    if config is not None:
+        if options is not None:
+            raise TypeError(f"{caller}: give options=, not both options= and config=")
+        warnings.warn(f"{caller}(config=...) is deprecated; pass options=GrammarOptions(...)",
+                      DeprecationWarning, stacklevel=3)
+        options = config
+    return GrammarOptions() if options is None else options
 
 
 def grammar_errors(
@@ -84,9 +121,10 @@ def grammar_errors(
     *,
     disable: Iterable[str] = (),
     user_words: Iterable[str] = (),
-    config: GrammarConfig | None = None,
+    options: GrammarOptions | None = None,
     checker: Checker | None = None,
     progress: bool = False,
+    config: GrammarOptions | None = None,
 ) -> pd.DataFrame:
     """Find grammar, spelling, punctuation and spacing errors, one row per finding.
 
@@ -102,27 +140,35 @@ def grammar_errors(
         switch off. An unknown name raises ``ValueError``.
     user_words : iterable of str
         Extra words that are never spelling errors (case-insensitive).
-    config : GrammarConfig, optional
-        Corpus-level options (see :class:`GrammarConfig`).
+    options : GrammarOptions, optional
+        Corpus-level options (see :class:`GrammarOptions`; default
+        ``GrammarOptions()``).
     checker : Checker, optional
         The backend. Default: the built-in offline :class:`RuleChecker`.
         Any object with ``check(text) -> list[Finding]`` works; ``disable``
         and ``user_words`` are then applied to its findings.
     progress : bool, default False
         Show a progress bar on stderr.
+    config : GrammarOptions, optional
+        Deprecated spelling of ``options`` (warns ``DeprecationWarning``).
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`FINDING_COLUMNS`, sorted by ``doc_id`` and ``start``:
-        ``doc_id``; ``sentence`` (the text of the sentence holding the
-        span); ``start``, ``end`` (offsets into the document's ``text``:
+        ``doc_id``; ``sentence_start``, ``sentence_end`` (offsets of the
+        sentence holding the span; :func:`finding_sentences` gives its text);
+        ``start``, ``end`` (offsets into the document's ``text``:
         ``text[start:end] == span``); ``span``; ``rule_id``; ``category``;
         ``message`` (for a person); ``suggestion`` (replacement for the span;
         missing, NaN, when the rule has none); ``context`` (the span with
         ``context_chars`` characters either side, line breaks as spaces).
         Empty and blank documents have no findings; a corpus without
-        findings gives an empty frame with these columns.
+        findings gives an empty frame with these columns. A sentence lists
+        at most ``options.max_findings_per_sentence`` findings, then one
+        :data:`CAPPED_RULE_ID` finding for the rest (see
+        :class:`GrammarOptions`). Memory stays a small multiple of the text:
+        rows hold offsets, not copies of the sentence.
 
     Raises
     ------
@@ -139,7 +185,7 @@ def grammar_errors(
     [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
     """
     check_corpus(corpus, caller="grammar_errors")
-    config = GrammarConfig() if config is None else config
+    options = _resolve_options(options, config, "grammar_errors")
     disable = frozenset(disable)
     unknown = disable - set(CATEGORIES) - set(RULE_IDS)
     if unknown and checker is None:
@@ -152,19 +198,56 @@ def grammar_errors(
     texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
     ids = [str(i) for i in corpus.index]
     rows: list[tuple[int, Finding]] = []
+    spans: dict[int, list] = {}
+    cap = options.max_findings_per_sentence
     for pos in _progress(range(len(texts)), enabled=progress, total=len(texts),
                          desc="grammar"):
         text = texts[pos]
         if not text.strip():
             continue
-        for f in checker.check(text):
-            if f.category in disable or f.rule_id in disable:
-                continue
-            if f.category == "spelling" and text[f.start:f.end].lower() in user:
-                continue
-            rows.append((pos, f))
-    rows = _drop_corpus_terms(rows, texts, config.term_min_docs)
-    return _frame(rows, texts, ids, config.context_chars)
+        kept = [f for f in checker.check(text)
+                if not (f.category in disable or f.rule_id in disable
+                        or (f.category == "spelling" and text[f.start:f.end].lower() in user))]
+        if kept:
+            spans[pos] = sentence_spans(text)
+            rows.extend((pos, f) for f in _cap_per_sentence(kept, spans[pos], cap))
+    rows = _drop_corpus_terms(rows, texts, options.term_min_docs)
+    return _frame(rows, texts, ids, spans, options.context_chars)
+
+
+def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int]:
+    """``(start, end)`` of the sentence holding ``offset`` (``(offset, offset)`` if none)."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < spans[i][1]:
+        return spans[i][0], spans[i][1]
+    return offset, offset
+
+
+def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Finding]:
+    """At most ``cap`` findings per sentence; one summary finding stands for the rest."""
+    if len(findings) <= cap:
+        return findings
+    starts = [s for s, _ in spans]
+    by_sentence: dict[tuple[int, int], list[Finding]] = {}
+    for f in findings:
+        by_sentence.setdefault(_sentence_of(spans, starts, f.start), []).append(f)
+    out = []
+    for group in by_sentence.values():
+        if len(group) <= cap:
+            out.extend(group)
+            continue
+        group.sort(key=lambda f: (f.start, f.end))
+        rest = group[cap:]
+        by_rule = Counter(f.rule_id for f in rest)
+        categories = Counter(f.category for f in rest)
+        first = rest[0]
+        detail = ", ".join(f"{rule} {n:,}" for rule, n in by_rule.most_common())
+        out.extend(group[:cap])
+        out.append(Finding(first.start, first.end, CAPPED_RULE_ID, categories.most_common(1)[0][0],
+                           f"{len(rest):,} more findings in this sentence are not listed "
+                           f"({detail}), from here to offset {rest[-1].end:,}; "
+                           f"GrammarOptions.max_findings_per_sentence is {cap}", None))
+    return out
 
 
 def _drop_corpus_terms(rows: list, texts: list[str], min_docs: int) -> list:
@@ -192,22 +275,57 @@ def _drop_corpus_terms(rows: list, texts: list[str], min_docs: int) -> list:
                     and len(words[texts[pos][f.start:f.end].lower()]) >= min_docs)]
 
 
-def _frame(rows: list, texts: list[str], ids: list[str], context_chars: int) -> pd.DataFrame:
+def _frame(rows: list, texts: list[str], ids: list[str], spans: dict[int, list],
+           context_chars: int) -> pd.DataFrame:
     out = []
-    spans_cache: dict[int, list] = {}
+    starts = {pos: [s for s, _ in sp] for pos, sp in spans.items()}
     for pos, f in rows:
         text = texts[pos]
-        spans = spans_cache.get(pos)
-        if spans is None:
-            spans = spans_cache[pos] = sentence_spans(text)
-        sent = next((text[s:e] for s, e in spans if s <= f.start < e), "")
+        sent_start, sent_end = _sentence_of(spans[pos], starts[pos], f.start)
         lo, hi = max(0, f.start - context_chars), min(len(text), f.end + context_chars)
         context = (("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else ""))
-        out.append((ids[pos], sent, f.start, f.end, text[f.start:f.end], f.rule_id, f.category,
-                    f.message, f.suggestion, context.replace("\n", " ")))
+        out.append((ids[pos], sent_start, sent_end, f.start, f.end, text[f.start:f.end],
+                    f.rule_id, f.category, f.message, f.suggestion, context.replace("\n", " ")))
     frame = pd.DataFrame(out, columns=FINDING_COLUMNS)
-    frame = frame.astype({"doc_id": "str", "start": "int64", "end": "int64"})
+    frame = frame.astype({"doc_id": "str", "sentence_start": "int64", "sentence_end": "int64",
+                          "start": "int64", "end": "int64"})
     return frame.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def finding_sentences(findings: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series:
+    """The text of the sentence holding each finding.
+
+    Parameters
+    ----------
+    findings : pandas.DataFrame
+        Output of :func:`grammar_errors` (``doc_id``, ``sentence_start``,
+        ``sentence_end``).
+    corpus : pandas.DataFrame
+        The corpus the findings came from (index ``doc_id``, ``text``).
+
+    Returns
+    -------
+    pandas.Series
+        Same index as ``findings``: ``text[sentence_start:sentence_end]`` of
+        each finding's document. Build it only for the rows you show: each
+        row is a copy of its sentence.
+
+    Examples
+    --------
+    >>> from corpus_tools import corpus_from_texts
+    >>> c = corpus_from_texts({"a": "Fine. It was reveal to the the press."})
+    >>> finding_sentences(grammar_errors(c), c).tolist()
+    ['It was reveal to the the press.', 'It was reveal to the the press.']
+    """
+    check_corpus(corpus, caller="finding_sentences")
+    missing = {"doc_id", "sentence_start", "sentence_end"} - set(findings.columns)
+    if missing:
+        raise ValueError(f"finding_sentences(findings=...): the frame needs columns "
+                         f"{sorted(missing)} (pass the output of grammar_errors)")
+    texts = corpus["text"]
+    values = [texts.loc[d][s:e] for d, s, e in zip(findings["doc_id"], findings["sentence_start"],
+                                                   findings["sentence_end"])]
+    return pd.Series(values, index=findings.index, name="sentence", dtype="str")
 
 
 def grammar_summary(
@@ -216,9 +334,10 @@ def grammar_summary(
     findings: pd.DataFrame | None = None,
     disable: Iterable[str] = (),
     user_words: Iterable[str] = (),
-    config: GrammarConfig | None = None,
+    options: GrammarOptions | None = None,
     checker: Checker | None = None,
     progress: bool = False,
+    config: GrammarOptions | None = None,
 ) -> pd.DataFrame:
     """Findings per document: counts and rates per 1,000 words, by category.
 
@@ -231,7 +350,7 @@ def grammar_summary(
         The output of :func:`grammar_errors` for this corpus, to avoid
         checking twice. When omitted, :func:`grammar_errors` is called with
         the remaining options.
-    disable, user_words, config, checker, progress
+    disable, user_words, options, checker, progress, config
         As for :func:`grammar_errors`.
 
     Returns
@@ -254,9 +373,10 @@ def grammar_summary(
     [4.0, 1.0, 250.0]
     """
     check_corpus(corpus, caller="grammar_summary")
+    options = _resolve_options(options, config, "grammar_summary")
     if findings is None:
-        findings = grammar_errors(corpus, disable=disable, user_words=user_words, config=config,
-                                  checker=checker, progress=progress)
+        findings = grammar_errors(corpus, disable=disable, user_words=user_words,
+                                  options=options, checker=checker, progress=progress)
     elif not {"doc_id", "category"} <= set(findings.columns):
         raise ValueError("grammar_summary(findings=...): the frame needs columns 'doc_id' and "
                          "'category' (pass the output of grammar_errors)")

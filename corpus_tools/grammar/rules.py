@@ -43,7 +43,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple, Protocol
 
 from ..lexicon import Lexicon, default_lexicon
-from ..segment import Span, Token, normalize, sentence_tokens
+from ..segment import Span, Token, normalize_tokens, sentence_tokens
 
 __all__ = [
     "Finding",
@@ -91,16 +91,23 @@ class Document:
         The document.
     lexicon : Lexicon
         Lexical data shared by all rules.
+
+    Attributes
+    ----------
+    sentences : list of (Span, list of Token)
+        :func:`corpus_tools.segment.sentence_tokens` of ``text``.
+    lower : list of list of str
+        Every token of every sentence, :func:`corpus_tools.segment.normalize`-d
+        (case-folded, straight apostrophes), parallel to ``sentences``.
     """
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self.text = text
         self.lexicon = lexicon
         self.sentences: list[tuple[Span, list[Token]]] = sentence_tokens(text)
-        # segment.normalize, inlined for speed: case-fold, straight apostrophes
-        self.lower: list[list[str]] = [
-            [t.text.lower() for t in toks] if "’" not in text[span.start:span.end]
-            else [normalize(t.text) for t in toks] for span, toks in self.sentences]
+        # every token normalised (segment.normalize: case-folded, straight apostrophes)
+        self.lower: list[list[str]] = normalize_tokens(text, (toks for _, toks in
+                                                              self.sentences))
         self._past_narrative: bool | None = None
         self._counts = None
 

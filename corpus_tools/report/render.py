@@ -19,6 +19,7 @@ A notebook that fails does not stop the others: its page is still written
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -319,7 +320,11 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+_ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
 def _first_lines(text: str, n: int = 12) -> str:
+    text = _ANSI_RE.sub("", text)  # IPython colours its tracebacks
     lines = [ln for ln in text.strip().splitlines() if ln.strip()]
     return "\n".join(lines[-n:])
 

@@ -5,23 +5,30 @@ The steps, one file each, in the order :func:`find_rewrites` runs them:
 ``features``
     every document tokenized once: immutables (names, numbers, rare
     words), content words, word 4-gram shingles, sentences.
+``sketch``
+    those sets for the whole corpus, compactly (sparse matrices).
 ``candidates``
-    candidate pairs from an inverted index over the immutables, never all pairs.
+    candidate pairs from an inverted index over the immutables, never all
+    pairs, screened on what their sketches share.
 ``align``
-    sentences aligned in order, word edits labelled.
+    sentences aligned in order, word edits labelled (records in ``records``).
 ``quotes``
     direct quotes matched across a pair.
 ``verdict``
-    pair statistics, direction votes, relation.
+    pair statistics -> direction votes -> relation; sides, confidence and
+    the explanation derived from the votes.
 ``detect``
-    :func:`find_rewrites`, which runs the steps over a corpus.
-``sidebyside``, ``panel``, ``plots``
-    the side-by-side HTML view, the per-pair panel of the report, the figures.
+    :func:`find_rewrites`, which runs the steps over a corpus (options in
+    ``options``).
+``matrix``, ``sidebyside``, ``panel``, ``plots``
+    the similarity heatmap's table, the side-by-side HTML view, the per-pair
+    panel of the report, the figures.
 """
 
 from .align import EDIT_LABELS, Alignment, AlignOptions, align
-from .detect import (RELATIONS, REWRITE_COLUMNS, RewriteOptions, RewriteWarning, find_rewrites,
-                     similarity_matrix)
+from .detect import RELATIONS, REWRITE_COLUMNS, find_rewrites
+from .matrix import similarity_matrix
+from .options import RewriteOptions, RewriteWarning
 from .quotes import QUOTE_STATUSES, find_quotes, match_quotes
 
 __all__ = ["Alignment", "AlignOptions", "EDIT_LABELS", "align", "RELATIONS", "REWRITE_COLUMNS",

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -46,16 +47,21 @@ from ..corpus import CorpusError, check_corpus
 from ..lexicon import lemmas, zipf
 from ..similarity import sentence_similarity, sequence_ratio
 from .features import DocFeatures, doc_features
+from .quotes import match_quote_records
+from .records import (EDIT_COLUMNS, QUOTE_MATCH_COLUMNS, SENTENCE_COLUMNS, AlignedGroup,
+                      QuoteMatch, SentencePair, WordEdit)
 
-__all__ = ["Alignment", "AlignOptions", "align", "align_features", "EDIT_LABELS"]
+__all__ = ["Alignment", "AlignOptions", "AlignmentRecords", "align", "align_features",
+           "align_groups", "align_records", "classify_pair", "sentence_matrix", "word_edits",
+           "EDIT_LABELS", "SWAP_LABELS"]
 
 EDIT_LABELS = ("identical", "synonym swap", "lost inflection", "inflection change", "typo",
                "changed number", "inserted", "deleted", "reordered")
+"""Every ``label`` of :attr:`Alignment.edits`, in the order tables list them."""
 
-SENTENCE_COLUMNS = ["a_sents", "b_sents", "kind", "similarity", "identical", "a_start", "a_end",
-                    "b_start", "b_end", "a_text", "b_text"]
-EDIT_COLUMNS = ["pair", "label", "a_word", "b_word", "a_start", "a_end", "b_start", "b_end",
-                "zipf_a", "zipf_b", "base_side"]
+SWAP_LABELS = ("synonym swap", "lost inflection", "typo")
+"""Labels of a one-for-one replacement made by a rewriter (the swaps a spinner makes)."""
+
 
 
 @dataclass(frozen=True)
@@ -73,10 +79,31 @@ class AlignOptions:
     merge_gain : float, default 0.05
         A neighbouring unmatched sentence joins an aligned pair (one-to-two)
         when that raises the pair's similarity by at least this much.
+    prefilter_share : float, default 0.8
+        Candidate sentence pairs are chosen on the cheap weighted-Dice
+        similarity alone, at ``prefilter_share * min_similarity``; the full
+        similarity (Dice and sequence ratio) then decides. The sequence
+        ratio can lift a pair by at most the gap between the two, and 0.8
+        keeps every pair whose full similarity reaches the threshold on the
+        planted BBC rewrites while skipping most hopeless ones.
+    max_dense_cells : int, default 1,000,000
+        Up to this many sentence pairs (1,000 x 1,000 sentences, far beyond
+        news articles) the similarity matrix is dense and matched by
+        dynamic programming over every cell (time and memory grow with the
+        product of the two documents' sentence counts). Beyond, only the
+        pairs above the pre-filter are kept, computed a block of rows at a
+        time with sparse products, and chained in order by a weighted
+        longest-increasing-subsequence search: memory grows with the number
+        of such pairs, time with it times its logarithm (plus the sparse
+        products, linear in the shared words). Both find a chain of the
+        same total excess similarity; with equal totals they may pick
+        different chains.
     """
 
     min_similarity: float = 0.35
     merge_gain: float = 0.05
+    prefilter_share: float = 0.8
+    max_dense_cells: int = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -115,6 +142,15 @@ class Alignment:
     quotes: pd.DataFrame
     spans_a: tuple = field(default=(), repr=False)
     spans_b: tuple = field(default=(), repr=False)
+
+    def __repr__(self) -> str:
+        aligned = self.sentences[self.sentences["a_sents"].map(len).gt(0)
+                                 & self.sentences["b_sents"].map(len).gt(0)]
+        changed = int((self.edits["label"] != "identical").sum()) if len(self.edits) else 0
+        return (f"<Alignment {self.doc_a!r} ~ {self.doc_b!r}: {len(aligned)} aligned groups of "
+                f"{len(self.spans_a)} + {len(self.spans_b)} sentences, {changed} changed words, "
+                f"{len(self.quotes)} quotes; display it (or call _repr_html_()) for the "
+                "side-by-side view>")
 
     def _repr_html_(self) -> str:
         from .sidebyside import render_alignment
@@ -180,6 +216,8 @@ def sentence_matrix(fa: DocFeatures, fb: DocFeatures) -> np.ndarray:
 
     Words are weighted by :func:`corpus_tools.similarity.word_weight`
     (stop words 0.3, rare words up to 4); each word counts once per sentence.
+    Equal to :func:`corpus_tools.similarity.weighted_dice` of the sentences'
+    word sets, for all pairs at once.
     """
     wa, wb = fa.sent_weights, fb.sent_weights
     if wa is None or wb is None or wa.shape[0] == 0 or wb.shape[0] == 0:
@@ -201,7 +239,13 @@ def sentence_matrix(fa: DocFeatures, fb: DocFeatures) -> np.ndarray:
 
 
 def _monotone_matches(sim: list[list[float]], tau: float) -> list[tuple[int, int]]:
-    """Order-preserving one-to-one matching maximising the summed excess similarity."""
+    """Order-preserving one-to-one matching maximising the summed excess similarity.
+
+    ``sim[i][j]`` is the similarity of sentence ``i`` of one document and
+    ``j`` of the other; pairs below ``tau`` never match. Returns the matched
+    ``(i, j)`` in order (dynamic programming, as for a longest common
+    subsequence).
+    """
     n = len(sim)
     m = len(sim[0]) if n else 0
     if not n or not m:
@@ -232,56 +276,134 @@ def _monotone_matches(sim: list[list[float]], tau: float) -> list[tuple[int, int
     return out
 
 
+def _sparse_dice(fa: DocFeatures, fb: DocFeatures, tau: float, block: int = 512):
+    """(i, j, weighted Dice) of the sentence pairs at or above ``tau``, without a dense matrix.
+
+    The same values as :func:`sentence_matrix`, a block of ``fa``'s sentences at a time
+    (sparse products over the hashed word columns), so memory stays at one block.
+    """
+    wa, wb = fa.sent_weights, fb.sent_weights
+    binary_b = wb.copy()
+    binary_b.data[:] = 1.0
+    right = binary_b.T.tocsc()
+    size_a = np.asarray(wa.sum(axis=1)).ravel()
+    size_b = np.asarray(wb.sum(axis=1)).ravel()
+    out_i, out_j, out_s = [], [], []
+    for lo in range(0, wa.shape[0], block):
+        inter = (wa[lo:lo + block] @ right).tocoo()
+        rows = inter.row + lo
+        denom = size_a[rows] + size_b[inter.col]
+        dice = np.where(denom > 0, 2.0 * inter.data / np.where(denom > 0, denom, 1.0), 0.0)
+        keep = dice >= tau
+        out_i.append(rows[keep])
+        out_j.append(inter.col[keep])
+        out_s.append(dice[keep])
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+
+def _sparse_chain(fa: DocFeatures, fb: DocFeatures, tau: float) -> dict[tuple[int, int], float]:
+    """The order-preserving one-to-one matching of :func:`_monotone_matches` (the same total
+    excess similarity), for long documents: a weighted longest increasing subsequence over the
+    pairs at or above ``tau`` (Fenwick tree of best chain values over ``b``'s sentences)."""
+    ci, cj, cs = _sparse_dice(fa, fb, tau)
+    order = np.lexsort((-cj, ci))  # by a's sentence, and b's descending within it
+    m = len(fb.sent_words)
+    tree_val = [0.0] * (m + 1)
+    tree_arg = [-1] * (m + 1)
+    best, back = [], []
+    for k in order.tolist():
+        j, w = int(cj[k]), float(cs[k]) - tau + 1e-6
+        value, arg, x = 0.0, -1, j  # best chain ending at a b-sentence before j
+        while x > 0:
+            if tree_val[x] > value:
+                value, arg = tree_val[x], tree_arg[x]
+            x -= x & -x
+        best.append(value + w)
+        back.append(arg)
+        node, x = len(best) - 1, j + 1
+        while x <= m:
+            if best[node] > tree_val[x]:
+                tree_val[x], tree_arg[x] = best[node], node
+            x += x & -x
+    chain = []
+    node = max(range(len(best)), key=best.__getitem__) if best else -1
+    sorted_k = order.tolist()
+    while node >= 0:
+        k = sorted_k[node]
+        chain.append(((int(ci[k]), int(cj[k])), float(cs[k])))
+        node = back[node]
+    return dict(reversed(chain))
+
+
+def _group_words(f: DocFeatures, sents) -> tuple[str, ...]:
+    return tuple(w for k in sents for w in f.sent_words[k])
+
+
+def _grow(group: AlignedGroup, side: str, fa: DocFeatures, fb: DocFeatures, used: set,
+          gain: float) -> AlignedGroup:
+    """``group`` with a neighbouring unused sentence of ``side`` joined, when that raises
+    its similarity by ``gain`` (the next sentence is tried first, then the previous)."""
+    idx = list(group.b_sents if side == "b" else group.a_sents)
+    n_side = len((fb if side == "b" else fa).sent_words)
+    for cand in (idx[-1] + 1, idx[0] - 1):
+        if 0 <= cand < n_side and cand not in used:
+            new = tuple(sorted(idx + [cand]))
+            a_s, b_s = (group.a_sents, new) if side == "b" else (new, group.b_sents)
+            s = sentence_similarity(_group_words(fa, a_s), _group_words(fb, b_s))
+            if s >= group.similarity + gain:
+                used.add(cand)
+                return AlignedGroup(a_s, b_s, s)
+    return group
+
+
 def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | None = None
-                 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Aligned sentence groups ``(a_sents, b_sents, similarity)``, in order.
+                 ) -> list[AlignedGroup]:
+    """The aligned sentence groups of two documents, in order.
 
     Candidates come from the fast weighted-Dice matrix (threshold
-    ``0.8 * min_similarity``); a pair is kept when its combined similarity
-    (Dice and sequence ratio) reaches ``min_similarity``. Unmatched
-    neighbours join a pair when that raises its similarity by
-    ``merge_gain``.
+    ``prefilter_share * min_similarity``) matched in order; a pair is kept
+    when its combined similarity (Dice and sequence ratio) reaches
+    ``min_similarity``. Then an unmatched neighbour joins a pair (on the
+    ``b`` side first, else on the ``a`` side) when that raises its
+    similarity by ``merge_gain``.
     """
     opt = options or AlignOptions()
     if not fa.sent_words or not fb.sent_words:
         return []
-    sim = sentence_matrix(fa, fb).tolist()
-    matches = _monotone_matches(sim, 0.8 * opt.min_similarity)
+    tau = opt.prefilter_share * opt.min_similarity
+    if len(fa.sent_words) * len(fb.sent_words) <= opt.max_dense_cells:
+        sim = sentence_matrix(fa, fb).tolist()
+        dice = {(i, j): sim[i][j] for i, j in _monotone_matches(sim, tau)}
+    else:
+        dice = _sparse_chain(fa, fb, tau)
     groups = []
-    for i, j in matches:
-        s = 0.5 * (sim[i][j] + sequence_ratio(fa.sent_words[i], fb.sent_words[j]))
+    for (i, j), d in dice.items():
+        s = 0.5 * (d + sequence_ratio(fa.sent_words[i], fb.sent_words[j]))
         if s >= opt.min_similarity:
-            groups.append([[i], [j], s])
-    used_a = {i for g in groups for i in g[0]}
-    used_b = {j for g in groups for j in g[1]}
-
-    def words(f, idx):
-        return tuple(w for k in idx for w in f.sent_words[k])
-
+            groups.append(AlignedGroup((i,), (j,), s))
+    used_a = {i for g in groups for i in g.a_sents}
+    used_b = {j for g in groups for j in g.b_sents}
+    out = []
     for g in groups:
-        for side, f_other, used in ((1, fb, used_b), (0, fa, used_a)):
-            if len(g[0]) + len(g[1]) > 2:
-                break
-            idx = g[side]
-            n_side = len(f_other.sent_words)
-            for cand in (idx[-1] + 1, idx[0] - 1):
-                if 0 <= cand < n_side and cand not in used:
-                    new = sorted(idx + [cand])
-                    if side == 1:
-                        s = sentence_similarity(words(fa, g[0]), words(fb, new))
-                    else:
-                        s = sentence_similarity(words(fa, new), words(fb, g[1]))
-                    if s >= g[2] + opt.merge_gain:
-                        g[side] = new
-                        g[2] = s
-                        used.add(cand)
-                        break
-    return [(tuple(g[0]), tuple(g[1]), float(g[2])) for g in groups]
+        g = _grow(g, "b", fa, fb, used_b, opt.merge_gain)
+        if len(g.a_sents) + len(g.b_sents) <= 2:
+            g = _grow(g, "a", fa, fb, used_a, opt.merge_gain)
+        out.append(AlignedGroup(g.a_sents, g.b_sents, float(g.similarity)))
+    return out
 
 
 # --- word edits -----------------------------------------------------------------
 
+#: Edit distance of a typo: one letter in words of 3-4 letters, two in longer ones.
+TYPO_MAX_EDITS = {3: 1, 4: 1}
+TYPO_MAX_EDITS_LONG = 2
+#: Two spellings this far apart on the Zipf scale, one of them without a lemma,
+#: are a typo and its correction rather than two words ("departd" 0 vs "departed" 4).
+TYPO_MIN_ZIPF_GAP = 2.5
+
+
 def _levenshtein(x: str, y: str, limit: int = 2) -> int:
+    """Edit distance of ``x`` and ``y``, or ``limit + 1`` once it exceeds ``limit``."""
     if abs(len(x) - len(y)) > limit:
         return limit + 1
     prev = list(range(len(y) + 1))
@@ -312,12 +434,13 @@ def classify_pair(x: str, y: str) -> tuple[str, str]:
         return "changed number", ""
     if x.isalpha() and y.isalpha():
         (lx, x_base), (ly, y_base) = lemmas(x), lemmas(y)
-        if min(len(x), len(y)) >= 3 and _levenshtein(x, y) <= (1 if min(len(x), len(y)) < 5
-                                                               else 2):
+        shorter = min(len(x), len(y))
+        if shorter >= 3 and _levenshtein(x, y) <= TYPO_MAX_EDITS.get(shorter,
+                                                                    TYPO_MAX_EDITS_LONG):
             zx, zy = zipf(x), zipf(y)
             if (zx == 0.0) != (zy == 0.0):
                 return "typo", ""
-            if abs(zx - zy) >= 2.5 and (not lx or not ly) and not (lx & ly):
+            if abs(zx - zy) >= TYPO_MIN_ZIPF_GAP and (not lx or not ly) and not (lx & ly):
                 return "typo", ""
         if lx and ly and (lx & ly):
             if y_base and not x_base:
@@ -328,133 +451,151 @@ def classify_pair(x: str, y: str) -> tuple[str, str]:
     return "synonym swap", ""
 
 
-def _word_edits(fa: DocFeatures, fb: DocFeatures, ga, gb, pair: int, *,
-                identical_rows: bool = True) -> list[tuple]:
-    ta = [t for k in ga for t in fa.sent_tokens[k]]
-    tb = [t for k in gb for t in fb.sent_tokens[k]]
-    wa = [w for k in ga for w in fa.sent_words[k]]
-    wb = [w for k in gb for w in fb.sent_words[k]]
-    rows: list[list] = []
-
-    def row(label, i=None, j=None, i2=None, j2=None, base=""):
-        a_word = " ".join(t.text for t in ta[i:i2]) if i is not None else ""
-        b_word = " ".join(t.text for t in tb[j:j2]) if j is not None else ""
-        a_start = ta[i].start if i is not None else -1
-        a_end = ta[i2 - 1].end if i is not None else -1
-        b_start = tb[j].start if j is not None else -1
-        b_end = tb[j2 - 1].end if j is not None else -1
-        za = zipf(" ".join(wa[i:i2])) if i is not None and i2 - i == 1 else float("nan")
-        zb = zipf(" ".join(wb[j:j2])) if j is not None and j2 - j == 1 else float("nan")
-        rows.append([pair, label, a_word, b_word, a_start, a_end, b_start, b_end, za, zb, base])
-
-    sm = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
-            if not identical_rows:
-                continue
-            for k in range(i2 - i1):
-                row("identical", i1 + k, j1 + k, i1 + k + 1, j1 + k + 1)
-        elif op == "delete":
-            for k in range(i1, i2):
-                row("deleted", i=k, i2=k + 1)
-        elif op == "insert":
-            for k in range(j1, j2):
-                row("inserted", j=k, j2=k + 1)
-        else:
-            n, m = i2 - i1, j2 - j1
-            if n == m:
-                for k in range(n):
-                    label, base = classify_pair(wa[i1 + k], wb[j1 + k])
-                    row(label, i1 + k, j1 + k, i1 + k + 1, j1 + k + 1, base)
-            elif n <= 3 and m <= 3:
-                joined_a, joined_b = "".join(wa[i1:i2]), "".join(wb[j1:j2])
-                label = "typo" if _levenshtein(joined_a, joined_b) <= 1 else "synonym swap"
-                row(label, i1, j1, i2, j2)
-            else:
-                k = min(n, m)
-                for d in range(k):
-                    label, base = classify_pair(wa[i1 + d], wb[j1 + d])
-                    row(label, i1 + d, j1 + d, i1 + d + 1, j1 + d + 1, base)
-                for d in range(k, n):
-                    row("deleted", i=i1 + d, i2=i1 + d + 1)
-                for d in range(k, m):
-                    row("inserted", j=j1 + d, j2=j1 + d + 1)
-    # a word deleted here and inserted there is a reordering
-    deleted = {}
-    for r in rows:
-        if r[1] == "deleted":
-            deleted.setdefault(r[2].lower(), []).append(r)
-    for r in rows:
-        if r[1] == "inserted" and deleted.get(r[3].lower()):
-            d = deleted[r[3].lower()].pop()
-            d[1] = r[1] = "reordered"
+def _mark_reordered(rows: list[WordEdit]) -> list[WordEdit]:
+    """Relabel a word deleted in one place and inserted in another as ``reordered`` (both rows)."""
+    deleted: dict[str, list[int]] = {}
+    for k, r in enumerate(rows):
+        if r.label == "deleted":
+            deleted.setdefault(r.a_word.lower(), []).append(k)
+    if not deleted:
+        return rows
+    for k, r in enumerate(rows):
+        if r.label == "inserted":
+            waiting = deleted.get(r.b_word.lower())
+            if waiting:
+                d = waiting.pop()
+                rows[d] = rows[d]._replace(label="reordered")
+                rows[k] = r._replace(label="reordered")
     return rows
+
+
+def word_edits(fa: DocFeatures, fb: DocFeatures, group: AlignedGroup, pair: int, *,
+               identical_rows: bool = True) -> list[WordEdit]:
+    """The labelled word edits of one aligned group (row ``pair`` of the sentence table).
+
+    Words are compared in order (:class:`difflib.SequenceMatcher` opcodes):
+    equal runs are ``identical`` (left out with ``identical_rows=False``),
+    replaced runs of equal length are labelled word by word
+    (:func:`classify_pair`), short uneven runs (up to three words a side) as
+    one phrase swap (or a typo when one letter apart once joined: "who
+    reportedly" vs "whoreportedly"), longer ones word by word with the rest
+    deleted or inserted.
+    """
+    ta = [t for k in group.a_sents for t in fa.sent_tokens[k]]
+    tb = [t for k in group.b_sents for t in fb.sent_tokens[k]]
+    wa = _group_words(fa, group.a_sents)
+    wb = _group_words(fb, group.b_sents)
+    rows: list[WordEdit] = []
+    nan = float("nan")
+
+    def add(label, i=None, i2=None, j=None, j2=None, base=""):
+        on_a, on_b = i is not None, j is not None
+        rows.append(WordEdit(
+            pair, label,
+            " ".join(t.text for t in ta[i:i2]) if on_a else "",
+            " ".join(t.text for t in tb[j:j2]) if on_b else "",
+            ta[i].start if on_a else -1, ta[i2 - 1].end if on_a else -1,
+            tb[j].start if on_b else -1, tb[j2 - 1].end if on_b else -1,
+            zipf(wa[i]) if on_a and i2 - i == 1 else nan,
+            zipf(wb[j]) if on_b and j2 - j == 1 else nan, base))
+
+    def word_by_word(i1, j1, n):
+        for d in range(n):
+            label, base = classify_pair(wa[i1 + d], wb[j1 + d])
+            add(label, i1 + d, i1 + d + 1, j1 + d, j1 + d + 1, base)
+
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        n, m = i2 - i1, j2 - j1
+        if op == "equal":
+            if identical_rows:
+                for d in range(n):
+                    add("identical", i1 + d, i1 + d + 1, j1 + d, j1 + d + 1)
+        elif op == "delete" or op == "insert" or n != m and (n > 3 or m > 3):
+            k = min(n, m)
+            word_by_word(i1, j1, k)
+            for d in range(k, n):
+                add("deleted", i1 + d, i1 + d + 1)
+            for d in range(k, m):
+                add("inserted", j=j1 + d, j2=j1 + d + 1)
+        elif n == m:
+            word_by_word(i1, j1, n)
+        else:
+            joined_a, joined_b = "".join(wa[i1:i2]), "".join(wb[j1:j2])
+            add("typo" if _levenshtein(joined_a, joined_b) <= 1 else "synonym swap",
+                i1, i2, j1, j2)
+    return _mark_reordered(rows)
+
+
+# --- the alignment of a pair -----------------------------------------------------
+
+class AlignmentRecords(NamedTuple):
+    """An alignment as lists of records (what :class:`Alignment` holds as DataFrames)."""
+
+    sentences: list[SentencePair]
+    edits: list[WordEdit]
+    quotes: list[QuoteMatch]
 
 
 def align_features(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | None = None,
                    with_quotes: bool = True) -> Alignment:
     """:func:`align` for documents already turned into :class:`DocFeatures`."""
     groups = align_groups(fa, fb, options=options)
-    srows, erows, qrows = align_raw(fa, fb, groups, with_quotes=with_quotes)
-    from .quotes import QUOTE_MATCH_COLUMNS
-
+    rec = align_records(fa, fb, groups, with_quotes=with_quotes)
     return Alignment(fa.doc_id, fb.doc_id, fa.text, fb.text,
-                     pd.DataFrame(srows, columns=SENTENCE_COLUMNS),
-                     pd.DataFrame(erows, columns=EDIT_COLUMNS),
-                     pd.DataFrame(qrows, columns=QUOTE_MATCH_COLUMNS), fa.spans, fb.spans)
+                     pd.DataFrame(rec.sentences, columns=SENTENCE_COLUMNS),
+                     pd.DataFrame(rec.edits, columns=EDIT_COLUMNS),
+                     pd.DataFrame(rec.quotes, columns=QUOTE_MATCH_COLUMNS), fa.spans, fb.spans)
 
 
-def align_raw(fa: DocFeatures, fb: DocFeatures, groups, *, with_quotes: bool = True,
-              with_edits: bool = True, identical_rows: bool = True):
-    """Rows (lists, columns as in :class:`Alignment`) of sentences, edits and quotes.
+def _unmatched(f: DocFeatures, side: str, k: int) -> SentencePair:
+    s = f.spans[k]
+    txt = f.text[s.start:s.end]
+    nan = float("nan")
+    if side == "a":
+        return SentencePair((k,), (), "only a", nan, False, s.start, s.end, -1, -1, txt, "")
+    return SentencePair((), (k,), "only b", nan, False, -1, -1, s.start, s.end, "", txt)
 
-    The fast path of :func:`corpus_tools.rewrites.find_rewrites`, which
-    never builds DataFrames per pair; with ``identical_rows=False`` the
-    (many) ``identical`` edit rows are left out.
-    """
-    srows, erows = [], []
-    matched_a = {i for g in groups for i in g[0]}
-    matched_b = {j for g in groups for j in g[1]}
-    # reading order: walk both documents, emitting unmatched sentences before each group
+
+def sentence_pairs(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup]
+                   ) -> list[SentencePair]:
+    """The sentence table in reading order: each group preceded by the unmatched sentences
+    of either side that come before it, the remaining unmatched sentences last."""
+    rows: list[SentencePair] = []
+    matched_a = {i for g in groups for i in g.a_sents}
+    matched_b = {j for g in groups for j in g.b_sents}
     ia = ib = 0
+    for g in groups:
+        rows.extend(_unmatched(fa, "a", k) for k in range(ia, g.a_sents[0]) if k not in matched_a)
+        rows.extend(_unmatched(fb, "b", k) for k in range(ib, g.b_sents[0]) if k not in matched_b)
+        ia, ib = g.a_sents[-1] + 1, g.b_sents[-1] + 1
+        a0, a1 = fa.spans[g.a_sents[0]].start, fa.spans[g.a_sents[-1]].end
+        b0, b1 = fb.spans[g.b_sents[0]].start, fb.spans[g.b_sents[-1]].end
+        same = _group_words(fa, g.a_sents) == _group_words(fb, g.b_sents)
+        rows.append(SentencePair(g.a_sents, g.b_sents, f"{len(g.a_sents)}-{len(g.b_sents)}",
+                                 g.similarity, same, a0, a1, b0, b1, fa.text[a0:a1],
+                                 fb.text[b0:b1]))
+    rows.extend(_unmatched(fa, "a", k) for k in range(ia, len(fa.spans)) if k not in matched_a)
+    rows.extend(_unmatched(fb, "b", k) for k in range(ib, len(fb.spans)) if k not in matched_b)
+    return rows
 
-    def only(side, k):
-        f = fa if side == "a" else fb
-        s = f.spans[k]
-        txt = f.text[s.start:s.end]
-        if side == "a":
-            srows.append([(k,), (), "only a", float("nan"), False, s.start, s.end, -1, -1, txt, ""])
-        else:
-            srows.append([(), (k,), "only b", float("nan"), False, -1, -1, s.start, s.end, "", txt])
 
-    for ga, gb, s in groups:
-        while ia < ga[0]:
-            if ia not in matched_a:
-                only("a", ia)
-            ia += 1
-        while ib < gb[0]:
-            if ib not in matched_b:
-                only("b", ib)
-            ib += 1
-        ia, ib = ga[-1] + 1, gb[-1] + 1
-        a0, a1 = fa.spans[ga[0]].start, fa.spans[ga[-1]].end
-        b0, b1 = fb.spans[gb[0]].start, fb.spans[gb[-1]].end
-        same = ([w for k in ga for w in fa.sent_words[k]] ==
-                [w for k in gb for w in fb.sent_words[k]])
-        pair = len(srows)
-        srows.append([ga, gb, f"{len(ga)}-{len(gb)}", s, same, a0, a1, b0, b1,
-                      fa.text[a0:a1], fb.text[b0:b1]])
-        if with_edits and (identical_rows or not same):
-            erows.extend(_word_edits(fa, fb, ga, gb, pair, identical_rows=identical_rows))
-    for k in range(ia, len(fa.spans)):
-        if k not in matched_a:
-            only("a", k)
-    for k in range(ib, len(fb.spans)):
-        if k not in matched_b:
-            only("b", k)
-    qrows = []
-    if with_quotes:
-        from .quotes import match_quotes_raw
+def align_records(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup], *,
+                  with_quotes: bool = True, with_edits: bool = True,
+                  identical_rows: bool = True) -> AlignmentRecords:
+    """Sentences, word edits and quote matches of an aligned pair, as records.
 
-        qrows = match_quotes_raw(fa.text, fb.text, srows)
-    return srows, erows, qrows
+    The fast path of :func:`corpus_tools.rewrites.find_rewrites`, which never
+    builds DataFrames per pair; with ``identical_rows=False`` the (many)
+    ``identical`` edit rows, and groups whose words are all identical, are
+    left out.
+    """
+    sentences = sentence_pairs(fa, fb, groups)
+    edits: list[WordEdit] = []
+    if with_edits:
+        for pair, row in enumerate(sentences):
+            if row.aligned and (identical_rows or not row.identical):
+                edits.extend(word_edits(fa, fb, AlignedGroup(row.a_sents, row.b_sents,
+                                                             row.similarity), pair,
+                                        identical_rows=identical_rows))
+    quotes = match_quote_records(fa.text, fb.text, sentences) if with_quotes else []
+    return AlignmentRecords(sentences, edits, quotes)

@@ -19,7 +19,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["candidate_pairs"]
+from ..similarity import blocked_products, row_normalize
+from .options import RewriteOptions
+from .sketch import CorpusSketch, pair_overlap
+
+__all__ = ["candidate_pairs", "screen_candidates", "screen_pairs", "SCREEN_COLUMNS"]
 
 
 def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
@@ -81,9 +85,7 @@ def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
     idf = np.log((n + 1) / (df + 1)) + 1.0
     vals = idf[cols_a]
     x = sparse.csr_matrix((vals, (rows_a, cols_a)), shape=(n, len(vocab)))
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    xn = sparse.diags(1.0 / norms) @ x
+    xn, _ = row_normalize(x)
     # One product gives both numbers: with left = [xn | 2 xb] and right =
     # [xn | 2 xb]^T, each entry is cosine + 4 * shared features, and the
     # cosine (0-1) and the integer count separate exactly.
@@ -92,9 +94,7 @@ def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
     right = left.T.tocsr()
     del x, xn, xb, vals, rows_a, cols_a
     out_i, out_j, out_s, out_n = [], [], [], []
-    for lo in range(0, n, block):
-        hi = min(n, lo + block)
-        both = left[lo:hi] @ right
+    for lo, hi, both in blocked_products(left, right, block=block):
         me = lo + np.repeat(np.arange(hi - lo, dtype=np.int64), np.diff(both.indptr))
         js = both.indices.astype(np.int64)
         ns = np.floor(both.data / 4.0 + 1e-9)
@@ -119,3 +119,81 @@ def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
         return empty
     frame = frame.drop_duplicates(["i", "j"]).sort_values(["i", "j"]).reset_index(drop=True)
     return frame
+
+
+SCREEN_COLUMNS = ["i", "j", "doc_a", "doc_b", "candidate_score", "n_shared_immutables",
+                  "immutable_overlap", "shingle_overlap", "content_overlap", "n_words_a",
+                  "n_words_b", "align", "related"]
+
+
+def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOptions, *,
+                      indexed: np.ndarray | None = None) -> pd.DataFrame:
+    """Candidate pairs with what their sketches share, and which of them to align.
+
+    Parameters
+    ----------
+    sketch : CorpusSketch
+        The corpus sketch (:func:`corpus_tools.rewrites.sketch.sketch_corpus`).
+    ids : list of str
+        The doc ids, in sketch order.
+    options : RewriteOptions
+        ``top_k``, ``min_candidate_score``, ``candidate_max_df``,
+        ``candidate_min_df_cap`` (the index) and the ``align_*`` and
+        ``related_*`` thresholds (the screen).
+    indexed : numpy.ndarray of bool, optional
+        Which documents enter the index (default all): the representatives
+        of groups of near-duplicates (:mod:`corpus_tools.rewrites.duplicates`),
+        so that a story copied a hundred times counts once in the document
+        frequencies.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SCREEN_COLUMNS` (see :func:`screen_pairs`).
+    """
+    opt = options
+    features = sketch.immutables if indexed is None else \
+        [f if keep else frozenset() for f, keep in zip(sketch.immutables, indexed)]
+    cands = candidate_pairs(features, top_k=opt.top_k, min_score=opt.min_candidate_score,
+                            max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
+    return screen_pairs(sketch, ids, cands["i"].to_numpy(), cands["j"].to_numpy(),
+                        cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy(),
+                        opt)
+
+
+def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.ndarray,
+                 score: np.ndarray, n_shared: np.ndarray, opt: RewriteOptions) -> pd.DataFrame:
+    """What the sketches of pairs ``(ci[k], cj[k])`` share, and which pairs to align.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SCREEN_COLUMNS`: positions ``i < j``, the pair's ids,
+        ``candidate_score``, ``n_shared_immutables``, the shares of the
+        smaller immutable, shingle and content-word sets in common, the
+        documents' word counts, ``align`` (worth aligning sentence by
+        sentence: near-verbatim shingles, or enough content words with some
+        shingles or most immutables) and ``related`` (not aligned but
+        sharing enough immutables to be listed as ``related``).
+    """
+    ci, cj = np.asarray(ci, dtype=np.int64), np.asarray(cj, dtype=np.int64)
+    n_imm = np.fromiter(map(len, sketch.immutables), dtype=np.int64, count=len(ids))
+    imm = n_shared / np.maximum(1, np.minimum(n_imm[ci], n_imm[cj]))
+    shing = pair_overlap(sketch.shingles, ci, cj)
+    cont = pair_overlap(sketch.content, ci, cj)
+    most_immutables = imm >= opt.align_min_immutable_overlap
+    align = ((shing >= opt.copy_min_shingle_overlap)
+             | ((cont >= opt.align_min_content_overlap)
+                & ((shing >= opt.align_min_shingle_overlap) | most_immutables))
+             | ((cont >= opt.align_min_content_with_immutables) & most_immutables))
+    ids_arr = np.asarray(ids, dtype=object)
+    return pd.DataFrame({
+        "i": ci, "j": cj, "doc_a": ids_arr[ci], "doc_b": ids_arr[cj],
+        "candidate_score": np.asarray(score, dtype=float),
+        "n_shared_immutables": np.asarray(n_shared, dtype=np.int64),
+        "immutable_overlap": imm, "shingle_overlap": shing, "content_overlap": cont,
+        "n_words_a": sketch.n_words[ci] if len(ci) else np.zeros(0, dtype=np.int64),
+        "n_words_b": sketch.n_words[cj] if len(cj) else np.zeros(0, dtype=np.int64),
+        "align": align,
+        "related": ~align & (n_shared >= opt.related_min_shared)
+                   & (imm >= opt.related_min_overlap)}, columns=SCREEN_COLUMNS)

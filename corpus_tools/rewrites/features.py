@@ -16,9 +16,12 @@ offline): the Zipf scale is log10 of occurrences per billion words, so 7 is
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from zlib import crc32
 
 from ..segment import (MATCH_KIND, WORD_KINDS, Token, normalize, sentence_spans,
@@ -27,9 +30,11 @@ from ..lexicon import NAME_MAX_ZIPF, RARE_ZIPF, zipf
 from ..similarity import word_weight
 from ..stopwords import ENGLISH_STOPWORDS
 
-__all__ = ["DocFeatures", "doc_features", "word_hash", "SHINGLE_SIZE", "HASH_BITS"]
+__all__ = ["DocFeatures", "doc_features", "word_hash", "shingle_hashes", "SHINGLE_SIZE",
+           "HASH_BITS"]
 
 SHINGLE_SIZE = 4
+"""Words per shingle: word 4-grams inside one sentence."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +93,9 @@ def doc_features(doc_id: str, text: str, *, full: bool = True,
     full : bool, default True
         With ``full=False`` the text and the sentence tables (``spans``,
         ``sent_tokens``, ``sent_words``, ``sent_weights``) are left empty to
-        save memory: the sets are enough to find candidate pairs in a large
-        corpus.
+        save memory and time (no token objects are built): the sets are
+        enough to find candidate pairs in a large corpus. The sets and
+        counts are the same either way.
     sets : bool, default True
         With ``sets=False`` (and ``full=True``) ``immutables``, ``content``
         and ``shingles`` are left empty: sentence alignment does not use
@@ -99,40 +105,115 @@ def doc_features(doc_id: str, text: str, *, full: bool = True,
     """
     text = "" if text is None else str(text)
     if not full:
-        return _sketch(doc_id, text)
+        found = feature_sets(_light_sentences(text))
+        return DocFeatures(doc_id, "", (), (), (), found.n_words, found.immutables,
+                           found.content, found.shingles, found.nonwords)
     spans, sent_toks, sent_words = _sentences(text)
-    n_words = sum(map(len, sent_words))
-    nonwords = 0
-    for t in itertools.chain.from_iterable(sent_toks):
-        first = t.text[:1]
-        if (first.islower() and len(t.text) >= 3 and t.kind == "word" and t.text.isalpha()
-                and zipf(t.text) == 0.0):
-            nonwords += 1
-    immutables: set[str] = set()
-    content: set[str] = set()
-    shingles: set[int] = set()
     if sets:
-        for wt, ws in zip(sent_toks, sent_words):
-            for k, (t, w) in enumerate(zip(wt, ws)):
-                if w in ENGLISH_STOPWORDS:
-                    continue
-                content.add(w)
-                if t.kind == "number":
-                    immutables.add(w)
-                    continue
-                if t.kind != "word":
-                    continue
-                f = zipf(w)
-                if t.text[:1].isupper():
-                    if f <= NAME_MAX_ZIPF and (k > 0 or f <= RARE_ZIPF + 0.5):
-                        immutables.add(w)
-                elif f <= RARE_ZIPF and len(w) >= 4 and w.isalpha():
-                    immutables.add(w)
-            for k in range(len(ws) - SHINGLE_SIZE + 1):
-                shingles.add(crc32(" ".join(ws[k:k + SHINGLE_SIZE]).encode("utf-8", "replace")))
-    return DocFeatures(doc_id, text, spans, sent_toks, sent_words, n_words,
-                       frozenset(immutables), frozenset(content), frozenset(shingles),
-                       nonwords, _sentence_weights(sent_words))
+        found = feature_sets(WordSentence([t.kind for t in wt], [t.text for t in wt], ws)
+                             for wt, ws in zip(sent_toks, sent_words))
+    else:  # the counts alone, by the same rule
+        found = FeatureSets(sum(map(len, sent_words)), frozenset(), frozenset(), frozenset(),
+                            count_nonwords(t.text for t in itertools.chain.from_iterable(
+                                sent_toks) if t.kind == "word"))
+    return DocFeatures(doc_id, text, spans, sent_toks, sent_words, found.n_words,
+                       found.immutables, found.content, found.shingles, found.nonwords,
+                       _sentence_weights(sent_words))
+
+
+_WORDISH = frozenset({"word", "acronym"})
+"""Token kinds (or tokenizer group names) of words proper: not numbers, not URLs."""
+
+
+class WordSentence(NamedTuple):
+    """The word tokens of one sentence: their kinds (or the tokenizer's group names, where
+    ``acronym`` is a ``word``), their text as written, and normalised."""
+
+    kinds: list[str]
+    raws: list[str]
+    words: list[str]
+
+
+class FeatureSets(NamedTuple):
+    """What :func:`feature_sets` finds in a document (see :class:`DocFeatures`)."""
+
+    n_words: int
+    immutables: frozenset
+    content: frozenset
+    shingles: frozenset
+    nonwords: int
+
+
+def shingle_hashes(words: list[str] | tuple[str, ...]) -> list[int]:
+    """CRC-32 hashes of the word 4-grams of one sentence (stable across processes)."""
+    return [crc32(" ".join(words[k:k + SHINGLE_SIZE]).encode("utf-8", "replace"))
+            for k in range(len(words) - SHINGLE_SIZE + 1)]
+
+
+def feature_sets(sentences: Iterable[WordSentence]) -> FeatureSets:
+    """The immutables, content words, shingles and non-word count of a document's sentences.
+
+    The one rule for these sets (the per-corpus sketch and the full features
+    both call it):
+
+    * content words: normalised words that are not stop words;
+    * immutables (after DSpin, Zhang et al. 2014): numbers; capitalised
+      words at or below Zipf :data:`~corpus_tools.lexicon.NAME_MAX_ZIPF`
+      (names), but opening a sentence only at or below ``RARE_ZIPF + 0.5``
+      (a sentence-initial capital says little); other alphabetic words of
+      4+ letters at or below :data:`~corpus_tools.lexicon.RARE_ZIPF`
+      (rare words); never a stop word;
+    * shingles: :func:`shingle_hashes` of every sentence;
+    * non-words: lower-case alphabetic words of 3+ letters that wordfreq does
+      not know (every occurrence; typo candidates).
+
+    The word-frequency tests run once per distinct word.
+    """
+    shingles: set[int] = set()
+    content: set[str] = set()
+    numbers: set[str] = set()
+    caps: set[str] = set()  # capitalised words inside a sentence
+    caps_initial: set[str] = set()  # capitalised words opening one
+    others: list[str] = []  # the other words (normalised), every occurrence
+    n_words = 0
+    for kinds, raws, ws in sentences:
+        n_words += len(ws)
+        shingles.update(shingle_hashes(ws))
+        content.update(ws)
+        for k, (kind, raw, w) in enumerate(zip(kinds, raws, ws)):
+            if kind in _WORDISH:
+                if raw[0].isupper():
+                    (caps if k else caps_initial).add(w)
+                else:
+                    others.append(w)
+            elif kind == "number":
+                numbers.add(w)
+    stop = ENGLISH_STOPWORDS
+    content.difference_update(stop)
+    immutables = numbers - stop
+    immutables.update(w for w in caps.difference(stop) if zipf(w) <= NAME_MAX_ZIPF)
+    immutables.update(w for w in caps_initial.difference(stop) if zipf(w) <= RARE_ZIPF + 0.5)
+    nonwords = 0
+    # A word that is not capitalised starts in lower case once normalised exactly when it
+    # did as written, and normalising keeps its length and letters: one test serves both.
+    for w, n in Counter(others).items():
+        if not w.isalpha():
+            continue
+        f = zipf(w)
+        if f <= RARE_ZIPF and len(w) >= 4 and w not in stop:
+            immutables.add(w)
+        if f == 0.0 and len(w) >= 3 and w[0].islower():
+            nonwords += n
+    return FeatureSets(n_words, frozenset(immutables), frozenset(content), frozenset(shingles),
+                       nonwords)
+
+
+def count_nonwords(words: Iterable[str]) -> int:
+    """How many of ``words`` (word tokens as written) are lower-case alphabetic words of 3+
+    letters that wordfreq does not know (typo candidates; names are capitalised)."""
+    occurrences = Counter(words)
+    return sum(n for raw, n in occurrences.items()
+               if raw[:1].islower() and len(raw) >= 3 and raw.isalpha() and zipf(raw) == 0.0)
 
 
 _WORD_GROUPS = frozenset(g for g, k in MATCH_KIND.items() if k in WORD_KINDS)
@@ -160,7 +241,31 @@ def _sentences(text: str) -> tuple[tuple, tuple, tuple]:
     return tuple(spans), tuple(sent_toks), tuple(sent_words)
 
 
+def _light_sentences(text: str) -> Iterable[WordSentence]:
+    """The :class:`WordSentence` of every sentence with words, from one pass of the tokenizer
+    over the whole text (no :class:`~corpus_tools.segment.Token` objects; the kinds are the
+    tokenizer's group names): the sentences and words of :func:`_sentences`, built for
+    speed (this runs on every document of a corpus). Tokens never cross a sentence
+    boundary (boundaries fall on whitespace), so each sentence's tokens are a slice."""
+    spans = sentence_spans(text)
+    if not spans:
+        return
+    groups = _WORD_GROUPS
+    found = [m for m in token_matches(text) if m.lastgroup in groups]
+    kinds = [m.lastgroup for m in found]
+    raws = [m.group() for m in found]
+    starts = [m.start() for m in found]
+    words = normalize(" ".join(raws)).split(" ")  # tokens never hold whitespace
+    lo = 0
+    for span in spans:
+        hi = bisect_left(starts, span.end, lo)
+        if hi > lo:
+            yield WordSentence(kinds[lo:hi], raws[lo:hi], words[lo:hi])
+        lo = hi
+
+
 HASH_BITS = 22
+"""Bits of the hashed word columns of :attr:`DocFeatures.sent_weights`."""
 
 
 @lru_cache(maxsize=1 << 20)
@@ -188,72 +293,3 @@ def _sentence_weights(sent_words):
     m = sparse.csr_matrix((vals, cols, indptr), shape=(len(sent_words), 1 << HASH_BITS))
     m.sum_duplicates()
     return m
-
-
-_SENTENCE_END = frozenset(".!?…")
-_NOT_WORD = frozenset(g for g, k in MATCH_KIND.items() if k not in WORD_KINDS)
-_WORDISH = frozenset(g for g, k in MATCH_KIND.items() if k == "word")
-
-
-def _sketch(doc_id: str, text: str) -> DocFeatures:
-    """The sets of :func:`doc_features` from one pass of the tokenizer.
-
-    A word counts as sentence-initial after ``.``/``!``/``?``, a line break
-    or at the start (close to, and much cheaper than, the sentence
-    splitter). This runs on every document of the corpus, so the
-    tokenizer's matches are read directly (no
-    :class:`~corpus_tools.segment.Token` objects), each line is handled with
-    comprehensions, and the word-frequency tests run once per distinct word.
-    """
-    shingles: set[int] = set()
-    words: list[str] = []  # normalised words, in order
-    numbers: set[str] = set()
-    caps: set[str] = set()  # capitalised words inside a sentence
-    caps_initial: set[str] = set()  # capitalised words opening one
-    others: list[str] = []  # other words (lower case), every occurrence
-    ends, plain, wordish = _SENTENCE_END, _NOT_WORD, _WORDISH
-    for line in text.split("\n"):
-        toks = [(m.lastgroup, m.group()) for m in token_matches(line)]
-        if not toks:
-            continue
-        cuts = [k for k, (g, raw) in enumerate(toks) if g == "punct" and raw in ends]
-        cuts.append(len(toks))
-        lo = 0
-        for cut in cuts:
-            seg = [t for t in toks[lo:cut] if t[0] not in plain]
-            lo = cut + 1
-            if not seg:
-                continue
-            ws = normalize(" ".join([raw for _, raw in seg])).split(" ")
-            words.extend(ws)
-            shingles.update([crc32(" ".join(ws[k:k + SHINGLE_SIZE]).encode("utf-8", "replace"))
-                             for k in range(len(ws) - SHINGLE_SIZE + 1)])
-            for k, ((g, raw), w) in enumerate(zip(seg, ws)):
-                if g in wordish:
-                    if raw[0].isupper():
-                        (caps if k else caps_initial).add(w)
-                    else:
-                        others.append(w)
-                elif g == "number":
-                    numbers.add(w)
-    stop = ENGLISH_STOPWORDS
-    content = set(words)
-    content.difference_update(stop)
-    immutables = numbers - stop
-    for w in caps.difference(stop):
-        if zipf(w) <= NAME_MAX_ZIPF:
-            immutables.add(w)
-    for w in caps_initial.difference(stop):
-        if zipf(w) <= RARE_ZIPF + 0.5:
-            immutables.add(w)
-    nonwords = 0
-    for w, n in Counter(others).items():
-        if w in stop or not w.isalpha():
-            continue
-        f = zipf(w)
-        if f <= RARE_ZIPF and len(w) >= 4:
-            immutables.add(w)
-        if f == 0.0 and len(w) >= 3 and w[0].islower():
-            nonwords += n
-    return DocFeatures(doc_id, "", (), (), (), len(words), frozenset(immutables),
-                       frozenset(content), frozenset(shingles), nonwords)

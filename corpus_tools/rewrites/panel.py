@@ -11,7 +11,6 @@ pairs table into a few sentences for the top of a report.
 from __future__ import annotations
 
 import html
-import warnings
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -108,8 +107,8 @@ def pair_panel(corpus: pd.DataFrame, pair: pd.Series, *,
     pair : pandas.Series
         One row of the pairs table.
     evidence : tuple of {"grammar", "readability"}
-        Extra tables to compute; a module that is missing or fails leaves its
-        table out (with a warning).
+        Extra tables to compute (the grammar findings and the readability
+        of both sides); leave one out to skip it.
     """
     a, b = pair["doc_a"], pair["doc_b"]
     if pair.get("relation") == "rewrite" and pair.get("original"):
@@ -119,20 +118,13 @@ def pair_panel(corpus: pd.DataFrame, pair: pd.Series, *,
     sub = corpus.loc[[a, b]]
     grammar = readability = None
     if "grammar" in evidence:
-        try:
-            from ..grammar import grammar_errors
+        from ..grammar import grammar_errors
 
-            grammar = grammar_errors(sub)
-        except Exception as exc:  # optional: the panel still shows the alignment
-            warnings.warn(f"pair_panel(): grammar findings skipped ({exc})", stacklevel=2)
+        grammar = grammar_errors(sub)
     if "readability" in evidence:
-        try:
-            from ..readability import readability as _readability
+        from ..readability import readability as _readability
 
-            r = _readability(sub)
-            readability = r[[c for c in READABILITY_COLUMNS if c in r.columns]]
-        except Exception as exc:
-            warnings.warn(f"pair_panel(): readability skipped ({exc})", stacklevel=2)
+        readability = _readability(sub)[READABILITY_COLUMNS]
     return PairPanel(pair, al, quotes, grammar, readability)
 
 

@@ -13,6 +13,11 @@
     :func:`kwic`: keyword in context.
 ``plots``
     the figures.
+
+How documents become terms (n-gram length, case folding, stop words, minimum
+count) is one :class:`TermOptions`, taken by every term function as
+``options=``; the keywords ``ngram=``, ``lowercase=``, ``stopwords=`` and
+``min_count=`` override one of its fields.
 """
 
 from .collocations import collocations

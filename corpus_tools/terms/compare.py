@@ -12,9 +12,10 @@ from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import sparse
 
-from .counts import TermOptions, count_terms_corpus, document_term_matrix, known_doc_id
+from ..similarity import blocked_products, row_normalize
+from .counts import (NOT_SET, NotSet, TermOptions, count_terms_corpus, document_term_matrix,
+                     known_doc_id, resolve_term_options)
 
 __all__ = ["compare_terms", "summarize_comparison", "similar_pairs", "most_similar_pair"]
 
@@ -24,9 +25,11 @@ def compare_terms(
     a: str,
     b: str,
     *,
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = None,
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
 ) -> pd.DataFrame:
     """The terms two documents share and the terms only one of them uses.
 
@@ -40,8 +43,11 @@ def compare_terms(
         A corpus frame; not modified.
     a, b : str
         The two ``doc_id``\\ s.
-    ngram, lowercase, stopwords
-        How terms are made; see :class:`TermOptions`.
+    options : TermOptions, optional
+        How terms are made; default ``TermOptions()`` (every word kept: a
+        rewrite's changed function words are part of the comparison).
+    ngram, lowercase, stopwords, min_count : optional
+        Override the field of the same name of ``options`` (:class:`TermOptions`).
 
     Returns
     -------
@@ -62,7 +68,8 @@ def compare_terms(
     a = known_doc_id(corpus, a, "a")
     b = known_doc_id(corpus, b, "b")
     pair = corpus.loc[[a] if a == b else [a, b], ["text"]]
-    opts = TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords)
+    opts = resolve_term_options(options, TermOptions(), caller="compare_terms", ngram=ngram,
+                                lowercase=lowercase, stopwords=stopwords, min_count=min_count)
     counts = count_terms_corpus(pair, opts, caller="compare_terms")
     m = counts.matrix.toarray()  # two rows only
     ca = m[0]
@@ -124,9 +131,11 @@ def similar_pairs(
     corpus: pd.DataFrame,
     *,
     top: int | None = 10,
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = "english",
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
 ) -> pd.DataFrame:
     """Pairs of documents ranked by the cosine similarity of their tf-idf vectors.
 
@@ -137,9 +146,12 @@ def similar_pairs(
     top : int or None, default 10
         Keep the ``top`` most similar pairs (``None``: all pairs; for ``N``
         documents that is ``N * (N - 1) / 2`` rows).
-    ngram, lowercase, stopwords
-        How terms are made; stop words default to ``"english"`` so that
-        function words do not make every pair look alike.
+    options : TermOptions, optional
+        How terms are made; default ``TermOptions(stopwords="english")``, unlike
+        :func:`term_frequencies`: the function words every text shares would
+        otherwise make every pair look alike (tf-idf only dampens them).
+    ngram, lowercase, stopwords, min_count : optional
+        Override the field of the same name of ``options`` (:class:`TermOptions`).
 
     Returns
     -------
@@ -160,20 +172,17 @@ def similar_pairs(
     memory stays near two million similarities whatever ``N`` (time still
     grows with ``N * N``). Ties keep corpus order.
     """
-    dtm = document_term_matrix(corpus, weight="tf_idf", ngram=ngram, lowercase=lowercase,
-                               stopwords=stopwords)
+    opts = resolve_term_options(options, TermOptions(stopwords="english"),
+                                caller="similar_pairs", ngram=ngram, lowercase=lowercase,
+                                stopwords=stopwords, min_count=min_count)
+    dtm = document_term_matrix(corpus, weight="tf_idf", options=opts)
     n = dtm.matrix.shape[0]
     cols = ["doc_a", "doc_b", "cosine", "n_shared_terms", "n_terms_a", "n_terms_b"]
     if n < 2:
         return pd.DataFrame({c: pd.Series(dtype="str" if c.startswith("doc") else
                                           "float64" if c == "cosine" else "int64")
                              for c in cols})
-    x = dtm.matrix.astype(np.float64)
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    empty = norms == 0
-    with np.errstate(divide="ignore"):
-        inv = np.where(empty, 0.0, 1.0 / np.where(empty, 1.0, norms))
-    xn = (sparse.diags(inv) @ x).tocsr()
+    xn, empty = row_normalize(dtm.matrix)
     xt = xn.T.tocsc()
     binary = (dtm.matrix > 0).astype(np.float64).tocsr()
     n_terms = np.asarray(binary.sum(axis=1)).ravel()
@@ -182,9 +191,8 @@ def similar_pairs(
     block = max(1, min(n, _SIMILARITY_CELLS // max(n, 1)))
     cols = np.arange(n)
     keep_i, keep_j, keep_c = [], [], []
-    for lo in range(0, n, block):
-        hi = min(lo + block, n)
-        sim = (xn[lo:hi] @ xt).toarray()
+    for lo, hi, product in blocked_products(xn, xt, block=block):
+        sim = product.toarray()
         r, c = np.nonzero(cols[None, :] > np.arange(lo, hi)[:, None])
         cos = sim[r, c]
         i = r + lo
@@ -226,9 +234,11 @@ def similar_pairs(
 def most_similar_pair(
     corpus: pd.DataFrame,
     *,
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = "english",
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
 ) -> pd.Series | None:
     """The two documents with the most similar vocabulary (tf-idf cosine).
 
@@ -236,8 +246,8 @@ def most_similar_pair(
     ----------
     corpus : pandas.DataFrame
         A corpus frame; not modified.
-    ngram, lowercase, stopwords
-        As in :func:`similar_pairs`.
+    options, ngram, lowercase, stopwords, min_count
+        As in :func:`similar_pairs` (default ``TermOptions(stopwords="english")``).
 
     Returns
     -------
@@ -248,8 +258,8 @@ def most_similar_pair(
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        pairs = similar_pairs(corpus, top=1, ngram=ngram, lowercase=lowercase,
-                              stopwords=stopwords)
+        pairs = similar_pairs(corpus, top=1, options=options, ngram=ngram,
+                              lowercase=lowercase, stopwords=stopwords, min_count=min_count)
     if pairs.empty or math.isnan(pairs["cosine"].iloc[0]):
         return None
     return pairs.iloc[0]

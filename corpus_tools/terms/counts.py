@@ -34,6 +34,8 @@ them. Memory grows with the number of distinct (document, term) pairs.
 
 from __future__ import annotations
 
+import dataclasses
+import enum
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -46,11 +48,14 @@ from scipy import sparse
 
 from ..corpus import check_corpus
 from ..progress import progress as _progress
-from ..segment import sentence_words, words
+from ..segment import normalize, sentence_words, words
 from ..stopwords import resolve_stopwords
 
 __all__ = [
     "TermOptions",
+    "NOT_SET",
+    "NotSet",
+    "resolve_term_options",
     "DocumentTermMatrix",
     "term_frequencies",
     "top_terms",
@@ -72,6 +77,15 @@ TF_COLUMNS = ["doc_id", "term", "n", "count", "per_1000", "doc_freq", "tf_idf"]
 class TermOptions:
     """How documents are turned into terms (shared by every term analysis).
 
+    Every term function takes one of these as ``options=``; each keyword
+    argument of the same name (``ngram=``, ``lowercase=``, ``stopwords=``,
+    ``min_count=``) overrides one field, so ``top_terms(corpus, ngram=2)`` is
+    ``top_terms(corpus, options=TermOptions(ngram=2, stopwords="english"))``.
+    Without ``options`` a function starts from its own default, which is
+    ``TermOptions()`` except where its docstring gives a reason to differ
+    (lists of top terms, tf-idf similarity and collocations leave English stop
+    words out).
+
     Parameters
     ----------
     ngram : int or (int, int), default 1
@@ -88,6 +102,11 @@ class TermOptions:
     min_count : int, default 1
         Keep only terms that occur at least this many times in the whole
         corpus (the analysed documents).
+
+    Examples
+    --------
+    >>> TermOptions(ngram=(1, 2), stopwords="english").ngram_range
+    range(1, 3)
     """
 
     ngram: int | tuple[int, int] = 1
@@ -123,9 +142,56 @@ class TermOptions:
         return range(lo, hi + 1)
 
 
-def _options(ngram, lowercase, stopwords, min_count) -> TermOptions:
-    return TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords,
-                       min_count=min_count)
+class NotSet(enum.Enum):
+    """The type of :data:`NOT_SET`."""
+
+    NOT_SET = "NOT_SET"
+
+    def __repr__(self) -> str:
+        return "NOT_SET"
+
+
+NOT_SET = NotSet.NOT_SET
+"""Default of the keyword overrides of term functions: "not given, use ``options``".
+
+(``None`` cannot play that part: ``stopwords=None`` means "keep every word".)"""
+
+
+def resolve_term_options(options: TermOptions | None, default: TermOptions, *,
+                         caller: str, **overrides) -> TermOptions:
+    """The :class:`TermOptions` a term function uses.
+
+    Parameters
+    ----------
+    options : TermOptions or None
+        What the caller passed as ``options=``; ``None`` uses ``default``.
+    default : TermOptions
+        The function's own default.
+    caller : str
+        Named in error messages.
+    **overrides
+        The function's keyword arguments ``ngram``, ``lowercase``,
+        ``stopwords``, ``min_count``; those that are not :data:`NOT_SET`
+        replace the field of the same name.
+
+    Raises
+    ------
+    TypeError
+        ``options`` is not a :class:`TermOptions`.
+
+    Examples
+    --------
+    >>> resolve_term_options(None, TermOptions(stopwords="english"), caller="f",
+    ...                      ngram=2, stopwords=NOT_SET)
+    TermOptions(ngram=2, lowercase=True, stopwords='english', min_count=1)
+    """
+    if options is None:
+        options = default
+    elif not isinstance(options, TermOptions):
+        raise TypeError(f"{caller}(options=...): expected a TermOptions, got "
+                        f"{type(options).__name__}")
+    given = {name: value for name, value in overrides.items() if value is not NOT_SET}
+    return dataclasses.replace(options, **given) if given else options
 
 
 def _texts(corpus: pd.DataFrame, caller: str) -> tuple[list[str], list[str]]:
@@ -168,7 +234,7 @@ def _doc_counts(sentences: list[list[str]], opts: TermOptions) -> Counter:
             if len(ws) < n:
                 continue
             if stop:
-                keys = ws if lower else [w.replace("’", "'").lower() for w in ws]
+                keys = ws if lower else [normalize(w) for w in ws]
                 ok = [k not in stop for k in keys]
                 if n == 1:
                     grams += [w for w, good in zip(ws, ok) if good]
@@ -273,10 +339,11 @@ def idf_weights(matrix: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
 def term_frequencies(
     corpus: pd.DataFrame,
     *,
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = None,
-    min_count: int = 1,
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
     progress: bool = False,
 ) -> pd.DataFrame:
     """Count the terms of every document: one row per (document, term).
@@ -286,8 +353,11 @@ def term_frequencies(
     corpus : pandas.DataFrame
         A corpus frame (:func:`corpus_tools.load_corpus`); only its index and
         ``text`` column are read, and it is not modified.
-    ngram, lowercase, stopwords, min_count
-        How terms are made; see :class:`TermOptions` for the defaults.
+    options : TermOptions, optional
+        How terms are made; default ``TermOptions()``: every word is kept, stop
+        words included.
+    ngram, lowercase, stopwords, min_count : optional
+        Override the field of the same name of ``options`` (:class:`TermOptions`).
     progress : bool, default False
         Show a progress bar on stderr.
 
@@ -327,7 +397,9 @@ def term_frequencies(
     >>> tf[["term", "count", "per_1000"]].head(2).to_dict("records")
     [{'term': 'the', 'count': 2, 'per_1000': 400.0}, {'term': 'cat', 'count': 1, 'per_1000': 200.0}]
     """
-    opts = _options(ngram, lowercase, stopwords, min_count)
+    opts = resolve_term_options(options, TermOptions(), caller="term_frequencies",
+                                ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                                min_count=min_count)
     counts = count_terms_corpus(corpus, opts, progress=progress)
     return _tidy(counts)
 
@@ -378,10 +450,11 @@ def top_terms(
     *,
     n: int = 10,
     by: Literal["count", "tf_idf", "per_1000"] = "count",
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = "english",
-    min_count: int = 1,
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
     progress: bool = False,
 ) -> pd.DataFrame:
     """The ``n`` most frequent (or most distinctive) terms of each document.
@@ -395,9 +468,12 @@ def top_terms(
     by : {"count", "tf_idf", "per_1000"}, default "count"
         Ranking column; ties are broken alphabetically. ``"tf_idf"`` favours
         terms that are frequent in the document and rare in the others.
-    ngram, lowercase, stopwords, min_count
-        As in :func:`term_frequencies`, except that stop words default to
-        ``"english"``: a list of top terms is otherwise all "the" and "of".
+    options : TermOptions, optional
+        How terms are made; default ``TermOptions(stopwords="english")``, unlike
+        :func:`term_frequencies`: a list of top terms is otherwise all "the"
+        and "of".
+    ngram, lowercase, stopwords, min_count : optional
+        Override the field of the same name of ``options`` (:class:`TermOptions`).
     progress : bool, default False
         Show a progress bar on stderr.
 
@@ -411,8 +487,10 @@ def top_terms(
         raise ValueError(f"by={by!r}: expected 'count', 'tf_idf' or 'per_1000'")
     if n < 1:
         raise ValueError(f"n={n!r}: expected a positive number of terms")
-    tf = term_frequencies(corpus, ngram=ngram, lowercase=lowercase, stopwords=stopwords,
-                          min_count=min_count, progress=progress)
+    opts = resolve_term_options(options, TermOptions(stopwords="english"), caller="top_terms",
+                                ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                                min_count=min_count)
+    tf = term_frequencies(corpus, options=opts, progress=progress)
     order = {d: i for i, d in enumerate(str(i) for i in corpus.index)}
     tf = tf.assign(_doc=tf["doc_id"].map(order))
     tf = tf.sort_values(["_doc", by, "term"], ascending=[True, False, True], kind="stable")
@@ -491,10 +569,11 @@ def document_term_matrix(
     corpus: pd.DataFrame,
     *,
     weight: Literal["count", "per_1000", "tf_idf"] = "count",
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = None,
-    min_count: int = 1,
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
     progress: bool = False,
 ) -> DocumentTermMatrix:
     """The corpus as a sparse document-term matrix (for scikit-learn and friends).
@@ -507,8 +586,10 @@ def document_term_matrix(
         Cell values: raw counts, counts per 1,000 words of the document, or
         tf-idf as defined in :func:`term_frequencies` (no row normalisation;
         use ``sklearn.preprocessing.normalize`` for unit rows).
-    ngram, lowercase, stopwords, min_count
-        How terms are made; see :class:`TermOptions`.
+    options : TermOptions, optional
+        How terms are made; default ``TermOptions()`` (every word kept).
+    ngram, lowercase, stopwords, min_count : optional
+        Override the field of the same name of ``options`` (:class:`TermOptions`).
     progress : bool, default False
         Show a progress bar on stderr.
 
@@ -522,7 +603,9 @@ def document_term_matrix(
     """
     if weight not in ("count", "per_1000", "tf_idf"):
         raise ValueError(f"weight={weight!r}: expected 'count', 'per_1000' or 'tf_idf'")
-    opts = _options(ngram, lowercase, stopwords, min_count)
+    opts = resolve_term_options(options, TermOptions(), caller="document_term_matrix",
+                                ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                                min_count=min_count)
     counts = count_terms_corpus(corpus, opts, progress=progress, caller="document_term_matrix")
     matrix = counts.matrix
     if weight == "tf_idf":

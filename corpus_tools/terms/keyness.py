@@ -31,7 +31,8 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
-from .counts import TermOptions, check_doc_ids, count_terms_corpus
+from .counts import (NOT_SET, NotSet, TermOptions, check_doc_ids, count_terms_corpus,
+                     resolve_term_options)
 
 __all__ = [
     "KeynessMeasure",
@@ -185,10 +186,11 @@ def keyness(
     reference: pd.DataFrame | Sequence[str] | None = None,
     measure: Literal["log_likelihood", "chi_squared", "log_ratio", "percent_diff"]
     | KeynessMeasure = "log_likelihood",
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = None,
-    min_count: int = 1,
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
     progress: bool = False,
 ) -> pd.DataFrame:
     """Key terms of a document or group against the rest of the corpus or a reference.
@@ -205,11 +207,13 @@ def keyness(
     measure : str or KeynessMeasure, default "log_likelihood"
         Which measure ranks the rows (its signed value is the ``keyness``
         column). Every built-in measure is reported whatever this is.
-    ngram, lowercase, stopwords
-        How terms are made (:class:`corpus_tools.terms.TermOptions`).
-        Sizes ``c`` and ``d`` always count all words.
-    min_count : int, default 1
-        Keep terms with ``freq_target + freq_reference >= min_count``.
+    options : TermOptions, optional
+        How terms are made; default ``TermOptions()``: stop words are kept,
+        since a shift in function words is itself a difference (sizes ``c``
+        and ``d`` always count all words). ``min_count`` keeps terms with
+        ``freq_target + freq_reference >= min_count``.
+    ngram, lowercase, stopwords, min_count : optional
+        Override the field of the same name of ``options`` (:class:`TermOptions`).
     progress : bool, default False
         Show a progress bar on stderr.
 
@@ -262,7 +266,8 @@ def keyness(
         chosen = MEASURES[measure]
     else:
         chosen = measure
-    opts = TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords)
+    opts = resolve_term_options(options, TermOptions(), caller="keyness", ngram=ngram,
+                                lowercase=lowercase, stopwords=stopwords, min_count=min_count)
     target_ids = _ids(corpus, target, "target")
     if isinstance(reference, pd.DataFrame):
         check_corpus(reference, caller="keyness(reference=...)")
@@ -287,8 +292,7 @@ def keyness(
     b = np.asarray(m[n_t:].sum(axis=0), dtype=float).ravel()
     c = float(counts.n_words[:n_t].sum())
     d = float(counts.n_words[n_t:].sum())
-    keep = (a + b) >= min_count
-    terms, a, b = counts.terms[keep], a[keep], b[keep]
+    terms = counts.terms  # each used at least opts.min_count times by target + reference
     cs, ds = np.full(len(a), c), np.full(len(a), d)
     frame = pd.DataFrame({
         "term": pd.array(terms.astype(str) if len(terms) else [], dtype="str"),
@@ -335,9 +339,11 @@ def key_terms_by_document(
     n: int = 5,
     measure: Literal["log_likelihood", "chi_squared", "log_ratio", "percent_diff"]
     = "log_likelihood",
-    ngram: int | tuple[int, int] = 1,
-    lowercase: bool = True,
-    stopwords: str | Iterable[str] | None = None,
+    options: TermOptions | None = None,
+    ngram: int | tuple[int, int] | NotSet = NOT_SET,
+    lowercase: bool | NotSet = NOT_SET,
+    stopwords: str | Iterable[str] | None | NotSet = NOT_SET,
+    min_count: int | NotSet = NOT_SET,
     max_p: float = 0.05,
     progress: bool = False,
 ) -> pd.DataFrame:
@@ -354,8 +360,11 @@ def key_terms_by_document(
         Terms listed per direction.
     measure : str, default "log_likelihood"
         Ranking measure (see :data:`MEASURES`).
-    ngram, lowercase, stopwords
-        How terms are made (:class:`corpus_tools.terms.TermOptions`).
+    options : TermOptions, optional
+        How terms are made; default ``TermOptions()`` (stop words kept, as in
+        :func:`keyness`).
+    ngram, lowercase, stopwords, min_count : optional
+        Override the field of the same name of ``options`` (:class:`TermOptions`).
     max_p : float, default 0.05
         Only list terms whose G2 p-value is at most this (``1.0`` lists
         the top ``n`` whatever their significance).
@@ -383,7 +392,9 @@ def key_terms_by_document(
         raise ValueError(f"measure={measure!r}: expected one of {', '.join(MEASURES)}")
     chosen = MEASURES[measure]
     ll = MEASURES["log_likelihood"]
-    opts = TermOptions(ngram=ngram, lowercase=lowercase, stopwords=stopwords)
+    opts = resolve_term_options(options, TermOptions(), caller="key_terms_by_document",
+                                ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                                min_count=min_count)
     counts = count_terms_corpus(corpus, opts, progress=progress, caller="key_terms_by_document")
     m = counts.matrix
     total = np.asarray(m.sum(axis=0), dtype=float).ravel()

@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..corpus import check_corpus
 from ..segment import WORD_KINDS, normalize, sentence_spans, tokens
+from .counts import NOT_SET, NotSet, TermOptions, resolve_term_options
 
 __all__ = ["kwic"]
 
@@ -37,7 +38,8 @@ def kwic(
     term: str,
     *,
     window: int = 5,
-    lowercase: bool = True,
+    options: TermOptions | None = None,
+    lowercase: bool | NotSet = NOT_SET,
 ) -> pd.DataFrame:
     """Every occurrence of a word or phrase with the words around it.
 
@@ -54,8 +56,13 @@ def kwic(
     window : int, default 5
         Words of context on each side (context may run into the neighbouring
         sentences).
-    lowercase : bool, default True
-        Match regardless of case and apostrophe style.
+    options : TermOptions, optional
+        Only ``options.lowercase`` applies (default ``True``: match regardless
+        of case and apostrophe style, as the terms of
+        :func:`~corpus_tools.terms.term_frequencies` are made); the query
+        itself says which words to look for, stop words or not.
+    lowercase : bool, optional
+        Overrides ``options.lowercase``.
 
     Returns
     -------
@@ -83,15 +90,16 @@ def kwic(
     check_corpus(corpus, caller="kwic")
     if not isinstance(window, int) or window < 0:
         raise ValueError(f"window={window!r}: expected a number of words >= 0")
+    lowercase = resolve_term_options(options, TermOptions(), caller="kwic",
+                                     lowercase=lowercase).lowercase
     query = _query(str(term), lowercase)
     if not query:
         raise ValueError(f"term={term!r} has no words to look for")
-    first = query[0][0].lower()
+    first = query[0][0]
     n_q = len(query)
     rows = []
     for doc_id, text in zip(corpus.index, corpus["text"].tolist()):
-        if not isinstance(text, str) or (lowercase and first not in text.lower()
-                                         .replace("’", "'")):
+        if not isinstance(text, str) or (lowercase and first not in normalize(text)):
             continue
         toks = [t for t in tokens(text) if t.kind in WORD_KINDS]
         if not toks:

@@ -1,0 +1,186 @@
+"""Which documents are the same story copied? Near-duplicate groups, found in linear time.
+
+A wire story carried by hundreds of sites gives hundreds of documents
+sharing every name, number and rare word. Candidate search drops features
+found in too many documents (they would name a topic, not a story), so
+without this step a heavily copied story, and its rewrites, would never be
+paired. :func:`duplicate_groups` finds groups of near-duplicates first;
+each group enters candidate search once, through its representative, and
+:func:`expand_groups` then pairs every member with the representative and
+with the representative's partners.
+
+Near-duplicates are found with MinHash locality-sensitive hashing over the
+word 4-gram shingles of the sketch (Broder 1997; bands of rows, Leskovec,
+Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3): documents whose
+signatures agree on a whole band fall in one bucket, and a member joins its
+bucket's first document only when it really shares at least
+``copy_min_shingle_overlap`` of the smaller shingle set with it (the rule
+that makes a pair a ``copy``). Identical texts are grouped whatever their
+length. The cost is linear in the number of shingles.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+
+from .candidates import screen_pairs
+from .options import RewriteOptions, RewriteWarning
+from .sketch import CorpusSketch, pair_overlap
+
+__all__ = ["duplicate_groups", "expand_groups", "MINHASH_BANDS", "MINHASH_ROWS"]
+
+MINHASH_BANDS = 4
+MINHASH_ROWS = 4
+"""Signature: ``BANDS x ROWS`` min-hashes. Two documents of shingle Jaccard similarity
+``s`` share a bucket with probability ``1 - (1 - s**ROWS)**BANDS``: 0.99 at 0.9, 0.88 at
+0.8, 0.22 at 0.5, 0.03 at 0.3 (a missed pair is still found by candidate search when the
+story is not copied very often)."""
+
+_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                         0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53,
+                         0x94D049BB133111EB, 0xBF58476D1CE4E5B9, 0x8CB92BA72F3D8DD7,
+                         0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3,
+                         0x589965CC75374CC3, 0x1D8E4E27C47D124F, 0xF1357AEA2E62A9C5,
+                         0xB492B66FBE98F273], dtype=np.uint64)
+"""Odd 64-bit constants of the multiply-shift hash family (fixed: results are reproducible)."""
+
+
+def _signatures(shingles) -> tuple[np.ndarray, np.ndarray]:
+    """(MinHash signatures of the documents with shingles, their positions)."""
+    sizes = np.diff(shingles.indptr)
+    rows = np.flatnonzero(sizes > 0)
+    values = shingles.indices.astype(np.uint64)
+    starts = shingles.indptr[:-1][rows]
+    sig = np.empty((len(rows), MINHASH_BANDS * MINHASH_ROWS), dtype=np.uint64)
+    if len(rows):
+        for h, a in enumerate(_MULTIPLIERS[:sig.shape[1]]):
+            hashed = (values * a) >> np.uint64(32)  # multiply-shift: wraps modulo 2**64
+            sig[:, h] = np.minimum.reduceat(hashed, starts)
+    return sig, rows
+
+
+def _bucket_edges(sig: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket head, member) pairs: every document with the first document of its bucket,
+    band by band."""
+    heads, members = [], []
+    for band in range(MINHASH_BANDS):
+        part = sig[:, band * MINHASH_ROWS:(band + 1) * MINHASH_ROWS]
+        key = (part * _MULTIPLIERS[:MINHASH_ROWS]).sum(axis=1)  # wraps modulo 2**64
+        order = np.lexsort((rows, key))
+        sorted_key = key[order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = sorted_key[1:] != sorted_key[:-1]
+        head_of = order[np.flatnonzero(first)][np.cumsum(first) - 1]
+        keep = head_of != order
+        heads.append(rows[head_of[keep]])
+        members.append(rows[order[keep]])
+    return np.concatenate(heads), np.concatenate(members)
+
+
+def duplicate_groups(sketch: CorpusSketch, texts: list[str], *, min_overlap: float
+                     ) -> np.ndarray:
+    """The representative of each document's group of near-duplicates.
+
+    Parameters
+    ----------
+    sketch : CorpusSketch
+        The corpus sketch.
+    texts : list of str
+        The documents, in sketch order (identical texts are grouped whatever
+        their length).
+    min_overlap : float
+        Share of the smaller shingle set a member shares with its
+        representative (``RewriteOptions.copy_min_shingle_overlap``).
+
+    Returns
+    -------
+    numpy.ndarray of int
+        For each document, the position of its group's representative (the
+        first document of the group in corpus order; itself when alone).
+        Empty documents are never grouped.
+    """
+    n = len(texts)
+    rep = np.arange(n)
+    first_of: dict[str, int] = {}
+    for k, t in enumerate(texts):
+        if t.strip():
+            rep[k] = first_of.setdefault(t, k)
+    sig, rows = _signatures(sketch.shingles)
+    heads, members = _bucket_edges(sig, rows)
+    heads, members = rep[heads], rep[members]  # identical texts collapse first
+    lo, hi = np.minimum(heads, members), np.maximum(heads, members)
+    pairs = np.unique(np.stack([lo, hi], axis=1), axis=0) if len(lo) else np.zeros((0, 2), int)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    if len(pairs):
+        ok = pair_overlap(sketch.shingles, pairs[:, 0], pairs[:, 1]) >= min_overlap
+        joined: dict[int, int] = {}
+        for head, member in pairs[ok].tolist():  # in order: a member joins the first head
+            if head not in joined and member not in joined:
+                joined[member] = head
+        rep = np.array([joined.get(r, r) for r in rep.tolist()], dtype=np.int64)
+    return rep
+
+
+def expand_groups(screened: pd.DataFrame, rep: np.ndarray, sketch: CorpusSketch,
+                  ids: list[str], opt: RewriteOptions) -> pd.DataFrame:
+    """The candidate pairs of the representatives, extended to the members of their groups.
+
+    Every member is paired with its representative, and with every partner
+    its representative found worth aligning (``related``-only partners stay
+    the representative's) (their ``candidate_score`` is NaN: the index did
+    not rank them) (members of two groups: every member with every
+    member, up to ``opt.max_expanded_pairs`` pairs a representative pair,
+    beyond which only pairs with one of the two representatives). Groups of
+    up to ``opt.duplicate_all_pairs_max`` documents also pair their members
+    with one another.
+    """
+    members: dict[int, list[int]] = {}
+    for k, r in enumerate(rep.tolist()):
+        members.setdefault(r, []).append(k)
+    if all(len(v) == 1 for v in members.values()):
+        return screened
+    new_i, new_j = [], []
+    for r, group in members.items():
+        if len(group) > 1:
+            small = len(group) <= opt.duplicate_all_pairs_max
+            new_i += [a for x, a in enumerate(group) for b in (group[x + 1:] if small else [])]
+            new_j += [b for x, a in enumerate(group) for b in (group[x + 1:] if small else [])]
+            if not small:
+                new_i += [r] * (len(group) - 1)
+                new_j += group[1:]
+    cut = []
+    worth = screened[screened["align"]]
+    for i, j in zip(worth["i"].tolist(), worth["j"].tolist()):
+        ga, gb = members[int(rep[i])], members[int(rep[j])]
+        if len(ga) * len(gb) == 1:
+            continue
+        full = len(ga) * len(gb) <= opt.max_expanded_pairs
+        if not full:
+            cut.append((ids[i], len(ga), ids[j], len(gb)))
+        for a in ga:
+            for b in gb:
+                if (a, b) != (i, j) and (full or a == i or b == j):
+                    new_i.append(a)
+                    new_j.append(b)
+    if cut:
+        shown = "; ".join(f"{a} ({na} copies) ~ {b} ({nb} copies)" for a, na, b, nb in cut[:3])
+        warnings.warn(f"find_rewrites(): {len(cut)} pair(s) of duplicate groups have more "
+                      f"than max_expanded_pairs={opt.max_expanded_pairs} member pairs; only "
+                      f"pairs with a representative are listed ({shown})", RewriteWarning,
+                      stacklevel=3)
+    lo = np.minimum(new_i, new_j).astype(np.int64)
+    hi = np.maximum(new_i, new_j).astype(np.int64)
+    extra = pd.DataFrame({"i": lo, "j": hi}).drop_duplicates()
+    known = set(zip(screened["i"].tolist(), screened["j"].tolist()))
+    extra = extra[[p not in known for p in zip(extra["i"].tolist(), extra["j"].tolist())]]
+    ci, cj = extra["i"].to_numpy(), extra["j"].to_numpy()
+    n_shared = np.fromiter((len(sketch.immutables[a] & sketch.immutables[b])
+                            for a, b in zip(ci.tolist(), cj.tolist())), dtype=np.int64,
+                           count=len(ci))
+    # not found by the index: no candidate score
+    more = screen_pairs(sketch, ids, ci, cj, np.full(len(ci), np.nan), n_shared, opt)
+    return (pd.concat([screened, more], ignore_index=True)
+            .sort_values(["i", "j"], kind="stable").reset_index(drop=True))

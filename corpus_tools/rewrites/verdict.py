@@ -1,0 +1,423 @@
+"""How are two documents related, and which side is the rewrite? The verdict, in three steps.
+
+For a candidate pair that was aligned sentence by sentence:
+
+1. :func:`pair_statistics`: what the alignment shows (coverage, verbatim
+   sentences, swapped words, lost inflections, typos, quotes), as a
+   :class:`PairStatistics`;
+2. :func:`direction_votes`: each artefact votes for the side it points at
+   (positive: ``b`` is the rewrite), as :class:`DirectionVotes`;
+3. :func:`relation_of`: ``copy``, ``rewrite``, ``related`` or none, from the
+   statistics alone.
+
+:func:`judge_pair` runs the three on one pair and returns its row;
+:func:`finish_verdicts` then adds, column by column for all pairs at once,
+the grammar vote, the direction score, the sides, the confidence and the
+explanation. Every vote is kept as a column (``vote_*``), so the
+explanation is derived from the data (:func:`explain`) and can be checked.
+Every number that shapes a verdict is a field of
+:class:`~corpus_tools.rewrites.options.RewriteOptions`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from ..lexicon import NAME_MAX_ZIPF, is_known_word, zipf
+from ..stopwords import ENGLISH_STOPWORDS
+from .align import SWAP_LABELS, align_groups, align_records
+from .features import DocFeatures
+from .options import RewriteOptions
+from .records import AlignedGroup, QuoteMatch, WordEdit
+
+__all__ = ["CandidatePair", "PairStatistics", "DirectionVotes", "VOTES", "VOTE_COLUMNS",
+           "VERDICT_COLUMNS", "pair_statistics", "direction_votes", "relation_of", "judge_pair",
+           "identical_pair", "unaligned_pairs", "finish_verdicts", "explain"]
+
+
+class CandidatePair(NamedTuple):
+    """A candidate pair and what its sketches share (all shares of the smaller set, 0-1)."""
+
+    doc_a: str
+    doc_b: str
+    candidate_score: float
+    n_shared_immutables: int
+    immutable_overlap: float
+    shingle_overlap: float
+    content_overlap: float
+    n_words_a: int
+    n_words_b: int
+
+
+class PairStatistics(NamedTuple):
+    """What the alignment of a pair shows (step 1); see :func:`pair_statistics`."""
+
+    coverage: float
+    aligned_similarity: float
+    identical_sentences: float
+    touched_sentences: float
+    swap_share: float
+    n_name_swaps: int
+    n_swaps: int
+    swaps_per_100: float
+    n_lost_inflections: int
+    n_typos: int
+    quotes_kept: int
+    quotes_changed: int
+    zipf_shift: float
+    n_zipf_swaps: int
+    nonwords_per_1k_a: float
+    nonwords_per_1k_b: float
+    inflections_lost_balance: int
+    nonword_typo_balance: int
+    unquoted_balance: int
+
+    @property
+    def name_share(self) -> float:
+        """Share of the swaps replacing one name by another (0 without swaps)."""
+        return self.n_name_swaps / self.n_swaps if self.n_swaps else 0.0
+
+
+class DirectionVotes(NamedTuple):
+    """Each artefact's vote on the direction (step 2): -1..1, positive = ``b`` is the rewrite,
+    0.0 = no evidence either way."""
+
+    inflection: float
+    typos: float
+    zipf: float
+    nonwords: float
+    quotes: float
+
+
+VOTES = (*DirectionVotes._fields, "grammar")
+"""The direction votes, in the order explanations list them."""
+
+VOTE_WORDS = {"inflection": "lost verb/noun endings", "typos": "typos",
+              "zipf": "rarer substitute words", "nonwords": "more non-words",
+              "quotes": "quotation marks dropped", "grammar": "more grammar findings"}
+"""How an explanation names what a vote saw."""
+
+VOTE_COLUMNS = [f"vote_{v}" for v in VOTES]
+
+VERDICT_COLUMNS = [
+    "doc_a", "doc_b", "relation", "original", "rewritten", "confidence",
+    "candidate_score", "n_shared_immutables", "immutable_overlap", "shingle_overlap",
+    "content_overlap", "n_words_a", "n_words_b", "coverage", "aligned_similarity",
+    "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps", "n_swaps",
+    "swaps_per_100", "n_lost_inflections", "n_typos", "quotes_kept", "quotes_changed",
+    "zipf_shift", "nonwords_per_1k_a", "nonwords_per_1k_b", "grammar_per_1k_a",
+    "grammar_per_1k_b", "reading_ease_a", "reading_ease_b", "direction_score",
+    *VOTE_COLUMNS, "explanation",
+]
+"""The columns of :func:`corpus_tools.rewrites.find_rewrites`, in order."""
+
+
+# --- step 1: what the alignment shows --------------------------------------------
+
+def _coverage(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup]
+              ) -> tuple[float, float, int]:
+    """(share of the shorter document's words in aligned sentences, mean group similarity,
+    aligned words of the shorter side)."""
+    words_a = sum(len(w) for w in fa.sent_words)
+    words_b = sum(len(w) for w in fb.sent_words)
+    al_a = sum(len(fa.sent_words[k]) for g in groups for k in g.a_sents)
+    al_b = sum(len(fb.sent_words[k]) for g in groups for k in g.b_sents)
+    shorter_is_a = words_a <= words_b
+    if shorter_is_a:
+        coverage = al_a / words_a if words_a else 0.0
+    else:
+        coverage = al_b / words_b if words_b else 0.0
+    sim = float(np.mean([g.similarity for g in groups])) if groups else math.nan
+    return coverage, sim, al_a if shorter_is_a else al_b
+
+
+def _is_name(word: str) -> bool:
+    return bool(word[:1].isupper()) and " " not in word and zipf(word) <= NAME_MAX_ZIPF
+
+
+def _nonword(word: str) -> bool:
+    return " " not in word and not is_known_word(word)
+
+
+def _edit_counts(edits: list[WordEdit]) -> dict[str, int]:
+    counts = dict.fromkeys(("swaps", "inflections", "typos", "changed", "names"), 0)
+    counts["inflection_balance"] = counts["typo_balance"] = 0
+    for e in edits:
+        if e.label in SWAP_LABELS:
+            counts["swaps"] += 1
+        if e.label in SWAP_LABELS or e.label in ("inserted", "deleted"):
+            counts["changed"] += 1
+        if e.label == "lost inflection":
+            counts["inflections"] += 1
+            counts["inflection_balance"] += (e.base_side == "b") - (e.base_side == "a")
+        elif e.label == "typo":
+            counts["typos"] += 1
+            counts["typo_balance"] += _nonword(e.b_word) - _nonword(e.a_word)
+        elif e.label == "synonym swap" and _is_name(e.a_word) and _is_name(e.b_word):
+            counts["names"] += 1
+    return counts
+
+
+def _zipf_shifts(edits: list[WordEdit]) -> list[float]:
+    """Zipf frequency of ``a``'s word minus ``b``'s, for synonym swaps of two known single
+    words that are not stop words (positive: ``b`` chose the rarer word)."""
+    stop = ENGLISH_STOPWORDS
+    return [e.zipf_a - e.zipf_b for e in edits
+            if e.label == "synonym swap" and e.zipf_a == e.zipf_a and e.zipf_b == e.zipf_b
+            and e.a_word.lower() not in stop and e.b_word.lower() not in stop]
+
+
+def _quote_counts(quotes: list[QuoteMatch]) -> tuple[int, int, int]:
+    """(quotes kept, quotes changed or unquoted, unquoted by ``b`` minus unquoted by ``a``)."""
+    kept = sum(1 for q in quotes if q.status == "kept")
+    changed = sum(1 for q in quotes if q.changed)
+    lost_in_b = sum(1 for q in quotes if q.status == "unquoted" and q.quoted_in == "a")
+    lost_in_a = sum(1 for q in quotes if q.status == "unquoted" and q.quoted_in == "b")
+    return kept, changed, lost_in_b - lost_in_a
+
+
+def pair_statistics(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup], *,
+                    coverage: float, similarity: float, aligned_words: int) -> PairStatistics:
+    """Step 1: the numbers the relation and the direction rest on (see :class:`PairStatistics`).
+
+    ``coverage``, ``similarity`` and ``aligned_words`` (of the shorter side)
+    come from the groups (:func:`judge_pair` computes them first, to skip
+    pairs that barely align).
+    """
+    rec = align_records(fa, fb, groups, identical_rows=False)
+    matched = [r for r in rec.sentences if r.aligned]
+    c = _edit_counts(rec.edits)
+    shifts = _zipf_shifts(rec.edits)
+    kept, changed, unquoted = _quote_counts(rec.quotes)
+    touched = len({e.pair for e in rec.edits if e.label in SWAP_LABELS})
+    per_1k = (lambda f: 1000.0 * f.nonwords / f.n_words if f.n_words else math.nan)
+    return PairStatistics(
+        coverage=coverage, aligned_similarity=similarity,
+        identical_sentences=float(np.mean([r.identical for r in matched])) if matched else 0.0,
+        touched_sentences=touched / len(matched) if matched else 0.0,
+        swap_share=c["swaps"] / c["changed"] if c["changed"] else 0.0,
+        n_name_swaps=c["names"], n_swaps=c["swaps"],
+        swaps_per_100=100.0 * c["swaps"] / max(1, aligned_words),
+        n_lost_inflections=c["inflections"], n_typos=c["typos"], quotes_kept=kept,
+        quotes_changed=changed, zipf_shift=float(np.mean(shifts)) if shifts else math.nan,
+        n_zipf_swaps=len(shifts), nonwords_per_1k_a=per_1k(fa), nonwords_per_1k_b=per_1k(fb),
+        inflections_lost_balance=c["inflection_balance"], nonword_typo_balance=c["typo_balance"],
+        unquoted_balance=unquoted)
+
+
+# --- step 2: what points which way ------------------------------------------------
+
+def _clip(x: float) -> float:
+    return float(min(1.0, max(-1.0, x)))
+
+
+def direction_votes(s: PairStatistics, opt: RewriteOptions) -> DirectionVotes:
+    """Step 2: each artefact's vote, -1..1 (positive: ``b`` is the rewrite).
+
+    Lost inflections and non-word typos count for the side that has them;
+    the word-frequency shift of synonym swaps for the side with the rarer
+    words (spinners reach for rarer synonyms); a higher non-word rate and
+    quotation marks dropped for the side that shows them. The strengths are
+    fields of :class:`RewriteOptions` (``vote_*``).
+    """
+    nw_a, nw_b = s.nonwords_per_1k_a, s.nonwords_per_1k_b
+    zipf_vote = 0.0
+    if s.n_zipf_swaps >= opt.vote_zipf_min_swaps:
+        zipf_vote = (_clip(s.zipf_shift / opt.vote_zipf_full_shift)
+                     * min(1.0, s.n_zipf_swaps / opt.vote_zipf_full_swaps))
+    nonwords_vote = 0.0
+    if not (math.isnan(nw_a) or math.isnan(nw_b)) and abs(nw_b - nw_a) >= \
+            opt.vote_nonwords_min_gap:
+        nonwords_vote = opt.vote_nonwords_weight * float(np.sign(nw_b - nw_a))
+    return DirectionVotes(
+        inflection=_clip(s.inflections_lost_balance / opt.vote_inflection_full),
+        typos=_clip(s.nonword_typo_balance / opt.vote_typo_full),
+        zipf=zipf_vote, nonwords=nonwords_vote,
+        quotes=opt.vote_quotes_weight * _clip(s.unquoted_balance))
+
+
+def grammar_vote(per_1k_a, per_1k_b, opt: RewriteOptions):
+    """The grammar vote (arrays): more findings per 1,000 words on one side point at it;
+    0.0 where a rate is missing or the gap is below ``vote_grammar_min_gap``."""
+    a = np.asarray(per_1k_a, dtype=float)
+    b = np.asarray(per_1k_b, dtype=float)
+    gap = b - a
+    with np.errstate(invalid="ignore"):
+        strong = np.abs(gap) >= opt.vote_grammar_min_gap
+    return np.where(strong, np.clip(gap / opt.vote_grammar_full_gap, -1, 1), 0.0)
+
+
+# --- step 3: the relation -----------------------------------------------------------
+
+def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions) -> str | None:
+    """Step 3: ``"rewrite"``, ``"copy"``, ``"related"`` or None (not related), from the statistics.
+
+    A rewrite aligns in order (``min_coverage``) with swapped words spread
+    over most aligned sentences, mostly one for one, few of them names; a
+    copy aligns with mostly verbatim or untouched sentences, or shares
+    nearly all its shingles; anything else that shares enough is related.
+    """
+    aligned = s.coverage >= opt.min_coverage
+    near_verbatim = pair.shingle_overlap >= opt.copy_min_shingle_overlap
+    if (aligned and not near_verbatim
+            and s.swaps_per_100 >= opt.rewrite_min_swaps_per_100
+            and s.touched_sentences >= opt.rewrite_min_touched
+            and s.swap_share >= opt.rewrite_min_swap_share
+            and s.name_share <= opt.rewrite_max_name_share):
+        return "rewrite"
+    if near_verbatim or (aligned and (s.identical_sentences >= opt.copy_min_identical
+                                      or s.touched_sentences <= opt.copy_max_touched)):
+        return "copy"
+    if pair.n_shared_immutables >= opt.related_min_shared or s.coverage > 0:
+        return "related"
+    return None
+
+
+# --- one pair, all steps ---------------------------------------------------------------
+
+def judge_pair(pair: CandidatePair, fa: DocFeatures, fb: DocFeatures,
+               opt: RewriteOptions) -> dict | None:
+    """The verdict row of one aligned candidate pair (None when it is not related at all).
+
+    Pairs whose shorter side barely aligns (under ``min_coverage``) and that
+    do not share nearly all shingles stop after the coverage: ``related``
+    when they share enough immutables, else nothing.
+    """
+    groups = align_groups(fa, fb, options=opt.align)
+    coverage, sim, aligned_words = _coverage(fa, fb, groups)
+    row = pair._asdict()
+    if coverage < opt.min_coverage and pair.shingle_overlap < opt.copy_min_shingle_overlap:
+        if pair.n_shared_immutables >= opt.related_min_shared and (
+                pair.immutable_overlap >= opt.related_min_overlap or coverage > 0):
+            row.update(relation="related", coverage=coverage, aligned_similarity=sim)
+            return row
+        return None
+    stats = pair_statistics(fa, fb, groups, coverage=coverage, similarity=sim,
+                            aligned_words=aligned_words)
+    relation = relation_of(pair, stats, opt)
+    if relation is None:
+        return None
+    row.update(stats._asdict())
+    row.update({f"vote_{k}": v for k, v in direction_votes(stats, opt)._asdict().items()})
+    row["relation"] = relation
+    return row
+
+
+def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int) -> dict:
+    """The verdict row of two documents with the same text: what alignment would give
+    (every sentence aligned and verbatim, nothing swapped, every vote 0)."""
+    per_1k = 1000.0 * nonwords / pair.n_words_a if pair.n_words_a else math.nan
+    row = pair._asdict()
+    row.update(relation="copy", coverage=1.0, aligned_similarity=1.0, identical_sentences=1.0,
+               touched_sentences=0.0, swap_share=0.0, n_name_swaps=0, n_swaps=0,
+               swaps_per_100=0.0, n_lost_inflections=0, n_typos=0, quotes_kept=n_quotes,
+               quotes_changed=0, zipf_shift=math.nan, nonwords_per_1k_a=per_1k,
+               nonwords_per_1k_b=per_1k)
+    row.update(dict.fromkeys(VOTE_COLUMNS[:-1], 0.0))
+    return row
+
+
+def unaligned_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """``related`` rows for candidate pairs that were never aligned (columns of
+    :class:`CandidatePair`), built column by column."""
+    return pairs.assign(relation="related")
+
+
+# --- all pairs: sides, confidence, explanation -------------------------------------------
+
+def finish_verdicts(out: pd.DataFrame, opt: RewriteOptions) -> pd.DataFrame:
+    """Add the grammar vote, ``direction_score``, the sides, ``confidence`` and ``explanation``.
+
+    Column by column, each computed once from the columns of ``out`` (one
+    row per judged pair, with the ``grammar_per_1k_*`` evidence filled in
+    where it was computed). Returns a new frame in :data:`VERDICT_COLUMNS`.
+    """
+    out = out.reindex(columns=VERDICT_COLUMNS)
+    for col in ("n_shared_immutables", "n_words_a", "n_words_b"):
+        out[col] = out[col].astype("int64")
+    judged = out["vote_inflection"].notna()  # the rows that went through step 2
+    out["vote_grammar"] = np.where(
+        judged, grammar_vote(out["grammar_per_1k_a"], out["grammar_per_1k_b"], opt), np.nan)
+    out["direction_score"] = out[VOTE_COLUMNS].sum(axis=1, min_count=1)
+    rel = out["relation"]
+    score = out["direction_score"].fillna(0.0).to_numpy()
+    longer_b = (out["n_words_b"] > out["n_words_a"]).to_numpy()
+    longer_a = (out["n_words_a"] > out["n_words_b"]).to_numpy()
+    tie = np.where(longer_a, -opt.tie_break_score, opt.tie_break_score)
+    oriented = np.where(score == 0, tie, score)  # no vote either way: the longer text padded
+    b_rewritten = oriented > 0
+    rewrite = (rel == "rewrite").to_numpy()
+    copy = (rel == "copy").to_numpy()
+    a, b = out["doc_a"].to_numpy(dtype=object), out["doc_b"].to_numpy(dtype=object)
+    out["original"] = np.where(rewrite, np.where(b_rewritten, a, b),
+                               np.where(copy, np.where(longer_b, b, a), ""))
+    out["rewritten"] = np.where(rewrite, np.where(b_rewritten, b, a), "")
+    out["confidence"] = _confidence(out, oriented, opt)
+    out["explanation"] = [explain(r, opt) for r in out.itertuples(index=False)]
+    return out
+
+
+def _confidence(out: pd.DataFrame, oriented: np.ndarray, opt: RewriteOptions) -> np.ndarray:
+    """0-1: for rewrites how sure the relation (coverage) times how sure the side (votes);
+    for copies the verbatim share; for related pairs the shared immutables."""
+    cov = out["coverage"].to_numpy(dtype=float)
+    rel_conf = 0.5 + 0.5 * np.clip((cov - opt.confidence_coverage_floor)
+                                   / opt.confidence_coverage_span, 0, 1)
+    dir_conf = 0.5 + 0.5 * np.tanh(np.abs(oriented))
+    copy_conf = np.clip(np.maximum(out["shingle_overlap"].to_numpy(dtype=float),
+                                   (out["identical_sentences"] * out["coverage"])
+                                   .fillna(0.0).to_numpy(dtype=float)), 0, 1)
+    rel = out["relation"].to_numpy(dtype=object)
+    return np.where(rel == "rewrite", rel_conf * dir_conf,
+                    np.where(rel == "copy", copy_conf,
+                             np.minimum(1.0, out["immutable_overlap"].to_numpy(dtype=float))))
+
+
+def explain(r, opt: RewriteOptions) -> str:
+    """The explanation of a verdict row (a row of :data:`VERDICT_COLUMNS`), from its numbers."""
+    if r.relation == "copy":
+        return (f"copy: {r.coverage:.0%} of the shorter text aligns, "
+                f"{r.identical_sentences:.0%} of aligned sentences verbatim, "
+                f"{r.touched_sentences:.0%} with a swapped word, "
+                f"{r.shingle_overlap:.0%} shared 4-word sequences, only "
+                f"{r.swaps_per_100:.1f} swapped words per 100")
+    if r.relation == "rewrite":
+        return _explain_rewrite(r)
+    shared = (f"related: {r.n_shared_immutables} shared names, numbers or rare words "
+              f"({r.immutable_overlap:.0%} of the smaller set)")
+    if math.isnan(r.coverage):
+        return (f"{shared}, {r.content_overlap:.0%} shared content words, "
+                "but not aligned sentence by sentence")
+    if math.isnan(r.touched_sentences):
+        return f"{shared}, but only {r.coverage:.0%} of the shorter text aligns sentence by sentence"
+    return (f"related: {r.coverage:.0%} of the shorter text aligns, but only "
+            f"{r.touched_sentences:.0%} of aligned sentences carry word swaps and "
+            f"{r.identical_sentences:.0%} are verbatim, with {r.swap_share:.0%} one-for-one "
+            f"swaps among changed words and {int(r.n_name_swaps)} name(s) replaced: an edited "
+            "version or another report, not a spinner's rewrite")
+
+
+def _explain_rewrite(r) -> str:
+    rew, orig = r.rewritten, r.original
+    sign = 1 if rew == r.doc_b else -1
+    votes = {v: getattr(r, f"vote_{v}") for v in VOTES}
+    pro = [VOTE_WORDS[k] for k, v in votes.items() if v * sign > 0]
+    con = [VOTE_WORDS[k] for k, v in votes.items() if v * sign < 0]
+    parts = [f"{rew} rewrites {orig}: {r.coverage:.0%} of the shorter text aligns in order "
+             f"(mean sentence similarity {r.aligned_similarity:.2f}), "
+             f"{int(r.n_swaps)} words swapped ({r.swaps_per_100:.1f} per 100), "
+             f"{r.identical_sentences:.0%} of aligned sentences verbatim"]
+    if r.quotes_changed:
+        parts.append(f"{int(r.quotes_changed)} quote(s) reworded or unquoted")
+    if pro:
+        parts.append(f"{rew} shows " + ", ".join(pro))
+    else:
+        parts.append(f"no spinner artefact points either way; {rew} taken as the rewrite "
+                     "(low confidence)")
+    if con:
+        parts.append(f"against: {orig} shows " + ", ".join(con))
+    return "; ".join(parts)
