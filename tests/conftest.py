@@ -28,8 +28,12 @@ def sample_corpus(data_dir):
 
 @pytest.fixture(scope="session")
 def annotations() -> dict:
-    """``data/annotations.json``: what is known about the sample corpus (roles, errors, relations)."""
-    return json.loads((DATA / "annotations.json").read_text(encoding="utf-8"))
+    """What is known about the sample corpus in ``data/`` (roles, errors, relations).
+
+    It lives in ``tests/data/``, not in ``data/``: the loader reads every file of a
+    corpus folder and would list it as a skipped input of the sample corpus.
+    """
+    return json.loads((ROOT / "tests" / "data" / "annotations.json").read_text(encoding="utf-8"))
 
 
 # A document id, title or text with this in it changes the page's title if it ever runs.

@@ -86,7 +86,7 @@ def test_readability_view_keeps_the_first_columns_and_converts_minutes():
     table = pd.DataFrame({c: [1.0] for c in (*READABILITY_FIRST, "gunning_fog")}
                          | {"reading_time_s": [90.0], "flags": [""]}, index=["d"])
     view = readability_view(table)
-    assert list(view.columns) == [*READABILITY_FIRST[:5], "reading_time_min", "flags"]
+    assert list(view.columns) == [*READABILITY_FIRST[:6], "reading_time_min", "flags"]
     assert view.loc["d", "reading_time_min"] == 1.5 and table.loc["d", "reading_time_s"] == 90.0
 
 

@@ -13,10 +13,11 @@ import pandas as pd
 __all__ = ["READABILITY_FIRST", "readability_view", "grammar_ranking", "findings_view",
            "n_documents_with_words"]
 
-READABILITY_FIRST = ("flesch_reading_ease", "flesch_kincaid_grade", "text_standard", "n_words",
-                     "words_per_sentence", "reading_time_s", "flags")
-"""Readability columns shown first: one ease score, one grade, the consensus
-grade, the two counts that explain them, and the reliability flags."""
+READABILITY_FIRST = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "text_standard",
+                     "n_words", "words_per_sentence", "reading_time_s", "flags")
+"""Readability columns shown first: the ease score, the two best-known grades,
+the consensus grade, the two counts that explain them, the reading time and
+the reliability flags."""
 
 
 def readability_view(table: pd.DataFrame) -> pd.DataFrame:
