@@ -216,6 +216,16 @@ class _Chunk(NamedTuple):
 def _judge_chunk(chunk: _Chunk, features: dict[int, DocFeatures] | None = None) -> list[dict]:
     """Verdict rows of a chunk's pairs; ``features`` is a cache shared across chunks."""
     features = {} if features is None else features
+    if chunk.options.align.semantic_weight:  # every sentence of the chunk in one batch
+        from ..embed import SentenceEncoder
+
+        for k, doc in chunk.docs.items():
+            if k not in features:
+                if len(features) >= FEATURE_CACHE:
+                    features.clear()
+                features[k] = doc_features(*doc, sets=False)
+        SentenceEncoder().encode([f.text[sp.start:sp.end] for k in chunk.docs
+                                  for f in (features[k],) for sp in f.spans])
     rows = []
     for job in chunk.jobs:
         pair_features = []
@@ -261,6 +271,7 @@ def _judge_all(aligned: pd.DataFrame, ids: list[str], texts: list[str], nonwords
     if parallel:
         from concurrent.futures import ProcessPoolExecutor
 
+        _load_word_data(opt)  # once, before the workers fork: they share it
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(_progress(pool.map(_judge_chunk, chunks), enabled=progress,
                                      total=len(chunks), desc="aligning"))
@@ -269,6 +280,22 @@ def _judge_all(aligned: pd.DataFrame, ids: list[str], texts: list[str], nonwords
         results = [_judge_chunk(c, cache) for c in _progress(chunks, enabled=progress,
                                                               total=len(chunks), desc="aligning")]
     return rows + [row for part in results for row in part]
+
+
+def _load_word_data(opt: RewriteOptions) -> None:
+    """Load what judging a pair reads (word lists, lemmas, the sentence model, the direction
+    model) in this process, so worker processes forked from it start with it loaded."""
+    from ..lexicon import frequencies, lemmas
+    from .direction import direction_model, spelling_variants
+
+    frequencies()
+    lemmas("loaded")
+    spelling_variants()
+    direction_model()
+    if opt.align.semantic_weight:
+        from ..embed import SentenceEncoder
+
+        SentenceEncoder().encode(["A sentence to load the model."])
 
 
 def _with_evidence(out: pd.DataFrame, corpus: pd.DataFrame, evidence) -> pd.DataFrame:

@@ -158,7 +158,21 @@ def spelling_variants() -> dict[str, str]:
     return out
 
 
+_STYLES: dict[tuple[str, int], _Style] = {}
+
+
 def _style(f: DocFeatures) -> _Style:
+    """The :class:`_Style` of ``f``, remembered per process (a document meets many partners)."""
+    key = (f.doc_id, hash(f.text))
+    hit = _STYLES.get(key)
+    if hit is None:
+        if len(_STYLES) >= 20_000:
+            _STYLES.clear()
+        hit = _STYLES[key] = _read_style(f)
+    return hit
+
+
+def _read_style(f: DocFeatures) -> _Style:
     words = [w for ws in f.sent_words for w in ws]
     n = len(words)
     lens = np.array([len(ws) for ws in f.sent_words], dtype=float)

@@ -42,7 +42,8 @@ _STYLE = """
 .ct-sbs mark.in, .ct-legend mark.in {background: #c8f2c8;}
 .ct-sbs mark.de, .ct-legend mark.de {background: #e4e4e4; text-decoration: line-through;}
 .ct-sbs mark.ro, .ct-legend mark.ro {background: #bcdcff;}
-.ct-sbs span.ct-q {outline: 2px solid #c0392b; outline-offset: 1px;}
+.ct-sbs span.ct-q {border: 2px solid #c0392b; border-radius: 3px; padding: 0 2px;
+  box-decoration-break: clone; -webkit-box-decoration-break: clone;}
 .ct-legend {font-family: sans-serif; font-size: 11px; margin: 4px 0;}
 .ct-legend mark {padding: 0 3px;}
 </style>
@@ -61,6 +62,7 @@ def _segments(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]],
             cuts.update((max(s, lo), min(e, hi)))
     points = sorted(cuts)
     out = []
+    in_quote = False
     for s, e in zip(points, points[1:]):
         if s >= e:
             continue
@@ -68,9 +70,13 @@ def _segments(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]],
         cls = next((c for ms, me, c in marks if ms <= s and e <= me), None)
         if cls:
             piece = f'<mark class="{cls}">{piece}</mark>'
-        if any(qs <= s and e <= qe for qs, qe in quotes):
-            piece = f'<span class="ct-q">{piece}</span>'
+        quoted = any(qs <= s and e <= qe for qs, qe in quotes)
+        if quoted != in_quote:  # one box around a whole changed quote, its marks inside
+            out.append('<span class="ct-q">' if quoted else "</span>")
+            in_quote = quoted
         out.append(piece)
+    if in_quote:
+        out.append("</span>")
     return "".join(out)
 
 
@@ -146,6 +152,11 @@ def render_alignment(alignment, *, max_rows: int | None = 400) -> str:
     head = (f'<div class="ct-legend"><b>A</b> = {html.escape(str(al.doc_a))}, '
             f'<b>B</b> = {html.escape(str(al.doc_b))}. {html.escape(summary or "no word edits")}'
             f'. Changed quotes are boxed.<br>{legend}</div>')
-    return (_STYLE + head + '<table class="ct-sbs"><tr><th>A: ' + html.escape(str(al.doc_a))
+    # the column widths are set on the table itself: page styles (nbconvert's, JupyterLab's)
+    # must not spread the three columns evenly
+    cols = ('<colgroup><col style="width:46%"><col style="width:8%"><col style="width:46%">'
+            '</colgroup>')
+    return (_STYLE + head + '<table class="ct-sbs" style="table-layout:fixed;width:100%">'
+            + cols + '<tr><th>A: ' + html.escape(str(al.doc_a))
             + '</th><th>similarity</th><th>B: ' + html.escape(str(al.doc_b)) + '</th></tr>'
             + "".join(rows) + "</table>" + more)
