@@ -408,8 +408,7 @@ def judge_pair(pair: CandidatePair, fa: DocFeatures, fb: DocFeatures,
     row.update(stats._asdict())
     evidence = direction_evidence(fa, fb, direction_votes(stats, opt))
     row["relation"], row["method"] = verdict
-    row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence, row["method"])
-                .items()})
+    row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence).items()})
     return row
 
 
@@ -460,8 +459,7 @@ def finish_verdicts(out: pd.DataFrame, opt: RewriteOptions) -> pd.DataFrame:
         out[col] = out[col].astype("int64")
     judged = out["vote_inflection"].notna()  # the rows that went through step 2
     grammar = grammar_vote(out["grammar_per_1k_a"], out["grammar_per_1k_b"], opt)
-    out["vote_grammar"] = np.where(
-        judged, direction_model().grammar_votes(grammar, out["method"].fillna("")), np.nan)
+    out["vote_grammar"] = np.where(judged, direction_model().grammar_votes(grammar), np.nan)
     out["direction_score"] = out[VOTE_COLUMNS].sum(axis=1, min_count=1)
     rel = out["relation"]
     score = out["direction_score"].fillna(0.0).to_numpy()
