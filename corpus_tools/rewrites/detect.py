@@ -69,7 +69,7 @@ Evidence = Literal["grammar", "readability"]
 
 PARALLEL_MIN_PAIRS = 400
 """Below this many pairs to align, alignment stays in this process (workers would cost more)."""
-FEATURE_CACHE = 5000
+FEATURE_CACHE = 2000
 """Full features of at most this many documents are kept at once while aligning."""
 
 
@@ -213,30 +213,33 @@ class _Chunk(NamedTuple):
     options: RewriteOptions
 
 
-def _judge_chunk(chunk: _Chunk, features: dict[int, DocFeatures] | None = None) -> list[dict]:
-    """Verdict rows of a chunk's pairs; ``features`` is a cache shared across chunks."""
-    features = {} if features is None else features
+_WORKER_FEATURES: dict[tuple[str, int], DocFeatures] = {}
+"""Full features of the documents a worker process has met, across the chunks it judges."""
+
+
+def _features_of(doc: tuple[str, str], cache: dict) -> DocFeatures:
+    key = (doc[0], hash(doc[1]))
+    f = cache.get(key)
+    if f is None:
+        if len(cache) >= FEATURE_CACHE:
+            cache.clear()
+        f = cache[key] = doc_features(*doc, sets=False)
+    return f
+
+
+def _judge_chunk(chunk: _Chunk, features: dict | None = None) -> list[dict]:
+    """Verdict rows of a chunk's pairs; ``features`` caches documents' features across chunks
+    (a worker process keeps its own, :data:`_WORKER_FEATURES`)."""
+    features = _WORKER_FEATURES if features is None else features
+    full = {k: _features_of(doc, features) for k, doc in chunk.docs.items()}
     if chunk.options.align.semantic_weight:  # every sentence of the chunk in one batch
         from ..embed import SentenceEncoder
 
-        for k, doc in chunk.docs.items():
-            if k not in features:
-                if len(features) >= FEATURE_CACHE:
-                    features.clear()
-                features[k] = doc_features(*doc, sets=False)
-        SentenceEncoder().encode([f.text[sp.start:sp.end] for k in chunk.docs
-                                  for f in (features[k],) for sp in f.spans])
+        SentenceEncoder().encode([f.text[sp.start:sp.end] for f in full.values()
+                                  for sp in f.spans])
     rows = []
     for job in chunk.jobs:
-        pair_features = []
-        for k in (job.i, job.j):
-            f = features.get(k)
-            if f is None:
-                if len(features) >= FEATURE_CACHE:
-                    features.clear()
-                f = features[k] = doc_features(*chunk.docs[k], sets=False)
-            pair_features.append(f)
-        row = judge_pair(job.pair, *pair_features, chunk.options)
+        row = judge_pair(job.pair, full[job.i], full[job.j], chunk.options)
         if row is not None:
             rows.append(row)
     return rows
@@ -276,7 +279,7 @@ def _judge_all(aligned: pd.DataFrame, ids: list[str], texts: list[str], nonwords
             results = list(_progress(pool.map(_judge_chunk, chunks), enabled=progress,
                                      total=len(chunks), desc="aligning"))
     else:
-        cache: dict[int, DocFeatures] = {}
+        cache: dict = {}
         results = [_judge_chunk(c, cache) for c in _progress(chunks, enabled=progress,
                                                               total=len(chunks), desc="aligning")]
     return rows + [row for part in results for row in part]
