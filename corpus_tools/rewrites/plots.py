@@ -220,40 +220,7 @@ def plot_families(pairs: pd.DataFrame, *, ax=None, max_families: int = 12, **kw)
     cols = min(4, n)
     linked = pairs[pairs["family"].notna()]
     for k, (fid, row) in enumerate(overview.iterrows()):
-        cx, cy = 3.0 * (k % cols), -3.0 * (k // cols)
-        members = [d for d in fam.index[fam["family"] == fid] if d != row["original"]][:24]
-        pos = {row["original"]: (cx, cy)}
-        for m, d in enumerate(members):
-            angle = 2 * math.pi * m / max(1, len(members))
-            pos[d] = (cx + math.cos(angle), cy + math.sin(angle))
-        own = linked[(linked["family"] == fid) & linked["doc_a"].isin(pos)
-                     & linked["doc_b"].isin(pos)]
-        for r in own.itertuples(index=False):
-            (xa, ya), (xb, yb) = pos[r.doc_a], pos[r.doc_b]
-            if r.relation == "copy":
-                ax.plot([xa, xb], [ya, yb], color="#999999", linewidth=0.8, zorder=1)
-            elif r.rewritten:
-                (x0, y0), (x1, y1) = pos[r.original], pos[r.rewritten]
-                ax.annotate("", xy=(x1, y1), xytext=(x0, y0), zorder=2,
-                            arrowprops={"arrowstyle": "->", "color": "#c0392b", "lw": 1.2})
-            else:
-                ax.plot([xa, xb], [ya, yb], color="#c0392b", linestyle="--", linewidth=1.0,
-                        zorder=1)
-        roles = fam.loc[list(pos), "role"]
-        color = {"original": "#2c3e50", "copy": "#bbbbbb", "rewrite": "#c0392b",
-                 "rewrite or original": "#e67e22"}
-        ax.scatter([p[0] for p in pos.values()], [p[1] for p in pos.values()],
-                   c=[color[roles[d]] for d in pos], s=[90 if d == row["original"] else 40
-                                                     for d in pos], zorder=3, **kw)
-        if len(members) <= 6:  # small families: every document named
-            for d, (x, yy) in pos.items():
-                ax.text(x, yy + 0.18, _label(d, 18), ha="center", va="bottom", fontsize=6,
-                        zorder=4)
-        ax.text(cx, cy - 1.45, f"family {fid}: {_label(row['original'], 22)}\n"
-                f"{row['n_copies']} copies, {row['n_rewrites']} rewrites"
-                + (f" (+{row['n_documents'] - 1 - len(members)} not drawn)"
-                   if row["n_documents"] - 1 > len(members) else ""),
-                ha="center", va="top", fontsize=7)
+        _draw_family(ax, fam, linked, fid, row, (3.0 * (k % cols), -3.0 * (k // cols)), **kw)
     rows = -(-n // cols)
     ax.set_xlim(-1.8, 3.0 * (cols - 1) + 1.8)
     ax.set_ylim(-3.0 * (rows - 1) - 2.3, 1.6)
@@ -263,3 +230,38 @@ def plot_families(pairs: pd.DataFrame, *, ax=None, max_families: int = 12, **kw)
     ax.set_title("Families of copies and rewrites" + (
         f" (the {n} largest of {total})" if total > n else ""), fontsize=10)
     return ax
+
+
+_ROLE_COLOURS = {"original": "#2c3e50", "copy": "#bbbbbb", "rewrite": "#c0392b",
+                 "rewrite or original": "#e67e22"}
+
+
+def _draw_family(ax, fam: pd.DataFrame, linked: pd.DataFrame, fid, row, centre, **kw) -> None:
+    """One family of :func:`plot_families` as a star around ``centre``."""
+    cx, cy = centre
+    members = [d for d in fam.index[fam["family"] == fid] if d != row["original"]][:24]
+    pos = {row["original"]: (cx, cy)}
+    for m, d in enumerate(members):
+        angle = 2 * math.pi * m / max(1, len(members))
+        pos[d] = (cx + math.cos(angle), cy + math.sin(angle))
+    own = linked[(linked["family"] == fid) & linked["doc_a"].isin(pos) & linked["doc_b"].isin(pos)]
+    for r in own.itertuples(index=False):
+        (xa, ya), (xb, yb) = pos[r.doc_a], pos[r.doc_b]
+        if r.relation == "copy":
+            ax.plot([xa, xb], [ya, yb], color="#999999", linewidth=0.8, zorder=1)
+        elif r.rewritten:
+            ax.annotate("", xy=pos[r.rewritten], xytext=pos[r.original], zorder=2,
+                        arrowprops={"arrowstyle": "->", "color": "#c0392b", "lw": 1.2})
+        else:
+            ax.plot([xa, xb], [ya, yb], color="#c0392b", linestyle="--", linewidth=1.0, zorder=1)
+    roles = fam.loc[list(pos), "role"]
+    ax.scatter([p[0] for p in pos.values()], [p[1] for p in pos.values()],
+               c=[_ROLE_COLOURS[roles[d]] for d in pos],
+               s=[90 if d == row["original"] else 40 for d in pos], zorder=3, **kw)
+    if len(members) <= 6:  # small families: every document named
+        for d, (x, y) in pos.items():
+            ax.text(x, y + 0.18, _label(d, 18), ha="center", va="bottom", fontsize=6, zorder=4)
+    hidden = row["n_documents"] - 1 - len(members)
+    ax.text(cx, cy - 1.45, f"family {fid}: {_label(row['original'], 22)}\n"
+            f"{row['n_copies']} copies, {row['n_rewrites']} rewrites"
+            + (f" (+{hidden} not drawn)" if hidden > 0 else ""), ha="center", va="top", fontsize=7)

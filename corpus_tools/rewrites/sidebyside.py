@@ -80,6 +80,27 @@ def _segments(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]],
     return "".join(out)
 
 
+def _row(al, r, marks_a, marks_b, q_a, q_b) -> str:
+    """One row of the side-by-side table: an aligned group or a sentence without counterpart."""
+    if r.kind == "only a":
+        left = _segments(al.text_a, r.a_start, r.a_end, [], [])
+        return (f'<tr class="ct-only"><td class="ct-txt">{left}</td>'
+                f'<td class="ct-sim"><span class="ct-tag">only in A</span></td>'
+                f'<td class="ct-txt"></td></tr>')
+    if r.kind == "only b":
+        right = _segments(al.text_b, r.b_start, r.b_end, [], [])
+        return (f'<tr class="ct-only"><td class="ct-txt"></td>'
+                f'<td class="ct-sim"><span class="ct-tag">only in B</span></td>'
+                f'<td class="ct-txt">{right}</td></tr>')
+    left = _segments(al.text_a, r.a_start, r.a_end, marks_a, q_a)
+    right = _segments(al.text_b, r.b_start, r.b_end, marks_b, q_b)
+    tag = "identical" if r.identical else f"{r.similarity:.2f}"
+    if r.kind != "1-1":
+        tag += f"<br>{html.escape(r.kind)}"
+    return (f'<tr><td class="ct-txt">{left}</td><td class="ct-sim">{tag}</td>'
+            f'<td class="ct-txt">{right}</td></tr>')
+
+
 def render_alignment(alignment, *, max_rows: int | None = 400) -> str:
     """HTML side-by-side view of an :class:`~corpus_tools.rewrites.align.Alignment`.
 
@@ -120,28 +141,9 @@ def render_alignment(alignment, *, max_rows: int | None = 400) -> str:
                         if n and label != "identical")
     legend = " ".join(f'<mark class="{c}">{html.escape(lbl)}</mark>'
                       for lbl, c in LABEL_CLASSES.items())
-    rows = []
     sents = al.sentences
     shown = sents if max_rows is None else sents.head(max_rows)
-    for r in shown.itertuples(index=False):
-        if r.kind == "only a":
-            left = _segments(al.text_a, r.a_start, r.a_end, [], [])
-            rows.append(f'<tr class="ct-only"><td class="ct-txt">{left}</td>'
-                        f'<td class="ct-sim"><span class="ct-tag">only in A</span></td>'
-                        f'<td class="ct-txt"></td></tr>')
-        elif r.kind == "only b":
-            right = _segments(al.text_b, r.b_start, r.b_end, [], [])
-            rows.append(f'<tr class="ct-only"><td class="ct-txt"></td>'
-                        f'<td class="ct-sim"><span class="ct-tag">only in B</span></td>'
-                        f'<td class="ct-txt">{right}</td></tr>')
-        else:
-            left = _segments(al.text_a, r.a_start, r.a_end, marks_a, q_a)
-            right = _segments(al.text_b, r.b_start, r.b_end, marks_b, q_b)
-            tag = "identical" if r.identical else f"{r.similarity:.2f}"
-            if r.kind != "1-1":
-                tag += f"<br>{html.escape(r.kind)}"
-            rows.append(f'<tr><td class="ct-txt">{left}</td><td class="ct-sim">{tag}</td>'
-                        f'<td class="ct-txt">{right}</td></tr>')
+    rows = [_row(al, r, marks_a, marks_b, q_a, q_b) for r in shown.itertuples(index=False)]
     if not rows:
         rows.append('<tr><td class="ct-txt" colspan="3">(no sentences: one or both documents '
                     'are empty)</td></tr>')
