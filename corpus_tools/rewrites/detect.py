@@ -56,7 +56,7 @@ from .matrix import similarity_matrix
 from .options import RewriteOptions, RewriteWarning
 from .quotes import count_quotes
 from .sketch import sketch_corpus, worker_count
-from .verdict import (VERDICT_COLUMNS, CandidatePair, finish_verdicts, identical_pair,
+from .verdict import (COUNT_COLUMNS, VERDICT_COLUMNS, CandidatePair, finish_verdicts, identical_pair,
                       judge_pair, prose_word_count)
 
 __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
@@ -328,10 +328,16 @@ _TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "method", "original", "rewritten"
                  "family_original", "explanation")
 
 
+def _number(values: pd.Series, *, integer: bool) -> pd.Series:
+    """A numeric column: counts as nullable ``Int64`` (a count that is not a whole number
+    raises), everything else as ``float``."""
+    numbers = pd.to_numeric(values, errors="coerce").astype(float)
+    return numbers.astype("Int64") if integer else numbers
+
+
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.reindex(columns=REWRITE_COLUMNS)
     text = {c: out[c].fillna("").astype(str) for c in _TEXT_COLUMNS}
-    numbers = {c: pd.to_numeric(out[c], errors="coerce").astype("Int64" if c == "family"
-                                                                  else float)
+    numbers = {c: _number(out[c], integer=c == "family" or c in COUNT_COLUMNS)
                for c in REWRITE_COLUMNS if c not in _TEXT_COLUMNS}
     return pd.DataFrame({**text, **numbers}, index=out.index)[REWRITE_COLUMNS]

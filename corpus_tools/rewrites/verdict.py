@@ -133,6 +133,14 @@ VERDICT_COLUMNS = [
 ]
 """The columns of :func:`corpus_tools.rewrites.find_rewrites`, in order."""
 
+COUNT_COLUMNS = (
+    "n_shared_immutables", "n_words_a", "n_words_b", "n_prose_words", "n_aligned",
+    "n_merged", "n_name_swaps",
+    "n_changed_numbers", "n_swaps", "n_lost_inflections", "n_typos", "quotes_kept",
+    "quotes_changed",
+)
+"""The columns of :data:`VERDICT_COLUMNS` that count something: nullable integers (``Int64``)."""
+
 
 # --- step 1: what the alignment shows --------------------------------------------
 
