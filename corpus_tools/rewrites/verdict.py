@@ -33,7 +33,7 @@ from .align import SWAP_LABELS, align_groups, align_records
 from .direction import EVIDENCE_NAMES, direction_evidence, direction_model
 from .features import DocFeatures, prose_sentences
 from .options import RewriteOptions
-from .records import AlignedGroup, QuoteMatch, WordEdit
+from .records import AlignedGroup, DirectionVotes, QuoteMatch, WordEdit
 
 __all__ = ["CandidatePair", "PairStatistics", "DirectionVotes", "VOTES", "VOTE_COLUMNS",
            "VERDICT_COLUMNS", "pair_statistics", "direction_votes", "relation_of", "judge_pair",
@@ -89,17 +89,6 @@ class PairStatistics(NamedTuple):
     def name_share(self) -> float:
         """Share of the swaps replacing one name by another (0 without swaps)."""
         return self.n_name_swaps / self.n_swaps if self.n_swaps else 0.0
-
-
-class DirectionVotes(NamedTuple):
-    """Each artefact's vote on the direction (step 2): -1..1, positive = ``b`` is the rewrite,
-    0.0 = no evidence either way."""
-
-    inflection: float
-    typos: float
-    zipf: float
-    nonwords: float
-    quotes: float
 
 
 VOTES = (*EVIDENCE_NAMES, "grammar")
