@@ -327,7 +327,9 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
 
     ``"rewrite"``: the prose aligns in order with swapped words spread over
     most aligned sentences, mostly one for one, few of them names (an
-    article spinner's output). ``("copy", "")``: aligns with
+    article spinner's output; a pair aligned by one group of sentences must
+    also be as close in meaning as a paraphrase, since one group shows no
+    order). ``("copy", "")``: aligns with
     mostly verbatim or untouched sentences (and at least ``min_coverage`` of
     its prose aligns: two reports sharing a squad list are not copies), or
     shares nearly all its shingles. ``("rewrite", "paraphrase")``: not a copy, but nearly all the
@@ -338,7 +340,12 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
     aligned = s.coverage >= opt.min_coverage
     near_verbatim = pair.shingle_overlap >= opt.copy_min_shingle_overlap
     retold = s.prose_coverage >= opt.rewrite_min_prose_coverage
+    close_in_meaning = (s.prose_similarity >= opt.paraphrase_min_similarity
+                        and not s.doc_similarity < opt.paraphrase_min_doc_similarity)
     if (aligned and not near_verbatim and retold
+            # one aligned group shows no order: short texts on one topic align that way,
+            # so such a pair must also be as close in meaning as a paraphrase
+            and (s.n_aligned > 1 or close_in_meaning)
             and s.swaps_per_100 >= opt.rewrite_min_swaps_per_100
             and s.touched_sentences >= opt.rewrite_min_touched
             and s.swap_share >= opt.rewrite_min_swap_share
@@ -348,10 +355,8 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
                          and (s.identical_sentences >= opt.copy_min_identical
                               or s.touched_sentences <= opt.copy_max_touched)):
         return "copy", ""
-    if (retold
-            and s.prose_similarity >= opt.paraphrase_min_similarity
+    if (retold and close_in_meaning  # a NaN doc_similarity (words only) does not object
             and s.n_prose_words >= opt.paraphrase_min_prose_words
-            and not s.doc_similarity < opt.paraphrase_min_doc_similarity  # NaN: words only
             and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
             and s.n_changed_numbers <= opt.paraphrase_max_changed_numbers * s.n_aligned
             and s.name_share <= opt.rewrite_max_name_share):
