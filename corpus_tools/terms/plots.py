@@ -83,14 +83,16 @@ def plot_term_scatter(comparison: pd.DataFrame, *, n_labels: int = 12, ax=None, 
     by the two document lengths); terms only one document uses sit on the
     "0" line of the other axis. The most frequent one-sided terms and the
     shared terms furthest from the diagonal are labelled: candidates for
-    synonym swaps between an original and a rewrite.
+    synonym swaps between an original and a rewrite. No two labels overlap:
+    each takes the first free spot around its point, and a label with none
+    is left out.
 
     Parameters
     ----------
     comparison : pandas.DataFrame
         Output of :func:`corpus_tools.terms.compare_terms`.
     n_labels : int, default 12
-        How many terms to label.
+        How many points to label at most (fewer when labels would overlap).
     ax : matplotlib.axes.Axes, optional
         Where to draw.
     **kw
@@ -132,6 +134,11 @@ def plot_term_scatter(comparison: pd.DataFrame, *, n_labels: int = 12, ax=None, 
         ticks = [zero] + [t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if t < top]
         axis_set(ticks, ["0"] + [str(t) for t in ticks[1:]])
     ax.minorticks_off()
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker="o", ls="", color=c, label=l)
+               for c, l in ((_SHARED, "both"), (_OVER, f"only {a}"), (_UNDER, f"only {b}"))]
+    legend = ax.legend(handles=handles + [ax.lines[0]], fontsize="x-small", loc="upper left")
     # Label: the most frequent one-sided terms, and shared terms far off the diagonal.
     # Terms at the same point share one label ("army, troops, +3").
     ratio = np.abs(np.log((ca + 0.5) / na) - np.log((cb + 0.5) / nb))
@@ -139,17 +146,60 @@ def plot_term_scatter(comparison: pd.DataFrame, *, n_labels: int = 12, ax=None, 
     points = pd.DataFrame({"x": x, "y": y, "score": score,
                            "term": comparison["term"].astype(str).to_numpy()})
     points = points.sort_values(["score", "term"], ascending=[False, True], kind="stable")
-    for (px, py), group in list(points.groupby(["x", "y"], sort=False))[:n_labels]:
+    labels = []
+    for (px, py), group in list(points.groupby(["x", "y"], sort=False))[:3 * n_labels]:
         names = group["term"].tolist()
-        label = ", ".join(names[:3]) + (f", +{len(names) - 3}" if len(names) > 3 else "")
-        ax.annotate(label, (px, py), fontsize="x-small", xytext=(4, 4),
-                    textcoords="offset points")
-    from matplotlib.lines import Line2D
-
-    handles = [Line2D([], [], marker="o", ls="", color=c, label=l)
-               for c, l in ((_SHARED, "both"), (_OVER, f"only {a}"), (_UNDER, f"only {b}"))]
-    ax.legend(handles=handles + [ax.lines[0]], fontsize="x-small", loc="upper left")
+        labels.append(((px, py), ", ".join(names[:3])
+                       + (f", +{len(names) - 3}" if len(names) > 3 else "")))
+    _place_labels(ax, labels, n_labels, avoid=[legend],
+                  points=ax.transData.transform(np.column_stack([jx, jy])))
     return ax
+
+
+# Where a label may sit around its point (offset in points, alignment), tried in turn.
+_LABEL_SPOTS = ((4, 3, "left", "bottom"), (4, -3, "left", "top"), (-4, 3, "right", "bottom"),
+                (-4, -3, "right", "top"), (0, 6, "center", "bottom"), (0, -6, "center", "top"))
+
+
+def _place_labels(ax, labels, n_labels: int, *, avoid=(), points=None) -> list:
+    """Annotate up to ``n_labels`` points, in order, where no label overlaps another.
+
+    Each label tries the spots of :data:`_LABEL_SPOTS` around its point; a
+    spot is free when the label stays inside the axes and overlaps no label
+    placed before it nor the artists of ``avoid`` (the legend). Of the free
+    spots the label takes the one covering the fewest of ``points`` (marker
+    positions in display coordinates), the first on a tie; a label with no
+    free spot is left out. Sizes are measured on the figure as it is (its
+    size and dpi), so a figure resized afterwards may need drawing again.
+    """
+    taken = [artist.get_window_extent() for artist in avoid]
+    inside = ax.get_window_extent()
+    points = np.zeros((0, 2)) if points is None else np.asarray(points)
+    placed = []
+    for (px, py), label in labels:
+        if len(placed) >= n_labels:
+            break
+        best = None
+        for dx, dy, ha, va in _LABEL_SPOTS:
+            text = ax.annotate(label, (px, py), fontsize="x-small", xytext=(dx, dy),
+                               textcoords="offset points", ha=ha, va=va)
+            box = text.get_window_extent()
+            text.remove()
+            if not (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0
+                    and box.y1 <= inside.y1) or any(box.overlaps(t) for t in taken):
+                continue
+            covered = int(((points[:, 0] >= box.x0) & (points[:, 0] <= box.x1)
+                           & (points[:, 1] >= box.y0) & (points[:, 1] <= box.y1)).sum())
+            if best is None or covered < best[0]:
+                best = (covered, box, (dx, dy, ha, va))
+            if covered == 0:
+                break
+        if best is not None:
+            _, box, (dx, dy, ha, va) = best
+            taken.append(box)
+            placed.append(ax.annotate(label, (px, py), fontsize="x-small", xytext=(dx, dy),
+                                      textcoords="offset points", ha=ha, va=va))
+    return placed
 
 
 def plot_keyness(key: pd.DataFrame, *, n: int = 10, ax=None, **kw):
