@@ -175,14 +175,15 @@ def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOpti
         content.data = content.data * np.repeat(few, np.diff(content.indptr))
         content.eliminate_zeros()
         more = candidate_pairs(content, **index)
-        cands = (pd.concat([cands, more], ignore_index=True)
-                 .sort_values("score", ascending=False, kind="stable")
-                 .drop_duplicates(["i", "j"]).sort_values(["i", "j"]).reset_index(drop=True))
-        # the shared immutables of pairs found by content words
-        cands["n_shared"] = np.fromiter(
+        known = pd.MultiIndex.from_arrays([cands["i"], cands["j"]])
+        more = more[~pd.MultiIndex.from_arrays([more["i"], more["j"]]).isin(known)]
+        # the pairs found by content words only: count the immutables they share
+        more = more.assign(n_shared=np.fromiter(
             (len(sketch.immutables[i] & sketch.immutables[j])
-             for i, j in zip(cands["i"].tolist(), cands["j"].tolist())), dtype=np.int64,
-            count=len(cands))
+             for i, j in zip(more["i"].tolist(), more["j"].tolist())), dtype=np.int64,
+            count=len(more)))
+        cands = (pd.concat([cands, more], ignore_index=True)
+                 .sort_values(["i", "j"]).reset_index(drop=True))
     return screen_pairs(sketch, ids, cands["i"].to_numpy(), cands["j"].to_numpy(),
                         cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy(),
                         opt)
