@@ -5,9 +5,9 @@ terminal: numbers rounded per column (an integral column as integers, others
 to 1-3 decimals by their size, a tiny p-value in scientific notation), text
 cut to a width with "…", the key columns first; the columns that do not fit
 are named below the table instead of wrapping it. Columns naming documents
-(:data:`ID_COLUMNS`) are never cut. A missing value prints as
-``-`` in every table (the analyses write no missing text: "no text" is
-``""``, an empty cell). The width is the terminal's (``COLUMNS`` when set,
+(:data:`ID_COLUMNS`) are never cut. An empty value prints as :data:`MISSING`
+(``-``) in every table, whether it is missing (``NaN``, ``None``, ``<NA>``)
+or empty text (``""``: no suggestion, no original). The width is the terminal's (``COLUMNS`` when set,
 as :func:`shutil.get_terminal_size` reads it; 100 when the output is not a
 terminal).
 
@@ -31,7 +31,7 @@ __all__ = ["FALLBACK_WIDTH", "MISSING", "ID_COLUMNS", "terminal_width", "add_col
 FALLBACK_WIDTH = 100
 """Characters per line when the output is not a terminal and ``COLUMNS`` is not set."""
 MISSING = "-"
-"""How a missing value prints in a table."""
+"""How an empty value (missing, or empty text) prints in a table."""
 _MIN_TEXT = 12  # a text column is never cut below this many characters to fit the width
 ID_COLUMNS = ("doc_id", "doc_a", "doc_b", "original", "rewritten", "family_original", "target",
               "source")
@@ -116,7 +116,7 @@ def format_column(series: pd.Series) -> tuple[list[str], bool]:
 
     Integers print as they are, floats rounded by :func:`render_table`'s rule,
     booleans as ``True``/``False``, text with line breaks as spaces; a missing
-    value is :data:`MISSING`.
+    value and empty text are :data:`MISSING`.
 
     Examples
     --------
@@ -124,6 +124,8 @@ def format_column(series: pd.Series) -> tuple[list[str], bool]:
     (['59', '21', '-'], True)
     >>> format_column(pd.Series([0.123456, 0.5, 2e-9]))
     (['0.123', '0.500', '2.0e-09'], True)
+    >>> format_column(pd.Series(["is", "", None]))
+    (['is', '-', '-'], False)
     """
     missing = series.isna().to_numpy()
     if pd.api.types.is_bool_dtype(series.dtype):
@@ -132,8 +134,9 @@ def format_column(series: pd.Series) -> tuple[list[str], bool]:
         return [MISSING if m else str(int(v)) for v, m in zip(series.tolist(), missing)], True
     if pd.api.types.is_float_dtype(series.dtype):
         return _float_cells(series.to_numpy(dtype=float, na_value=np.nan)), True
-    return [MISSING if m else " ".join(str(v).split()) if "\n" in str(v) or "\t" in str(v)
-            else str(v) for v, m in zip(series.tolist(), missing)], False
+    return [MISSING if m or v == "" else " ".join(str(v).split())
+            if "\n" in str(v) or "\t" in str(v) else str(v)
+            for v, m in zip(series.tolist(), missing)], False
 
 
 def _cut(cell: str, width: int) -> str:
