@@ -561,19 +561,30 @@ def _clause_matches(text: str, src: str) -> Iterator[list[re.Match]]:
     finditer, groups = _token_re(src).finditer, _WORD_GROUPS
     for start, end in sentence_spans(text):
         clause: list[re.Match] = []
+        punct = False  # punctuation since the clause's last word
         for m in finditer(src, start, end):
             g = m.lastgroup
             if g in groups:
+                if punct and g == "number" and clause[-1].lastgroup == "number":
+                    yield clause  # "4.3% 5.1%", "$1.13bn/£600m": two figures, not a phrase
+                    clause = []
                 clause.append(m)
-            elif g == "punct" and clause and is_clause_mark(m.group()):
-                yield clause
-                clause = []
+                punct = False
+            elif g == "punct" and clause:
+                if is_clause_mark(m.group()):
+                    yield clause
+                    clause, punct = [], False
+                else:
+                    punct = True
         if clause:
             yield clause
 
 
 def clause_spans(text: str) -> list[Span]:
     """Offsets of the clauses of ``text``: sentences cut at :func:`is_clause_mark` punctuation.
+
+    A clause also ends between two numbers with punctuation between them
+    (``"4.3% 5.1%"``, ``"$1.13bn/£600m"``: two figures, not a phrase).
 
     Each span runs from the first to the last word token of its clause
     (kinds in :data:`WORD_KINDS`); a stretch without a word has no span.
@@ -584,6 +595,9 @@ def clause_spans(text: str) -> list[Span]:
     >>> t = "Profits rose 76% to $1.13bn (£600m), although sales fell. Mr. Ford said so."
     >>> [t[s:e] for s, e in clause_spans(t)]
     ['Profits rose 76% to $1.13bn', '600m', 'although sales fell', 'Mr. Ford said so']
+    >>> t = "Rates of 4.3% 5.1% and 6-4 6-3"
+    >>> [t[s:e] for s, e in clause_spans(t)]
+    ['Rates of 4.3', '5.1% and 6-4 6-3']
     """
     return [Span(c[0].start(), c[-1].end()) for c in _clause_matches(text, text)]
 
@@ -594,7 +608,8 @@ def clause_words(text: str, *, lowercase: bool = False) -> list[list[str]]:
     The same words as :func:`words`, grouped by clause: the input of every
     n-gram count, so an n-gram never crosses a sentence boundary nor a comma,
     bracket, quotation mark or dash (``"4.3% - although"`` gives no
-    ``"4.3 although"``).
+    ``"4.3 although"``), nor runs from one figure to the next across
+    punctuation (``"1.13bn/£600m"`` gives no ``"1.13bn 600m"``).
 
     Parameters
     ----------

@@ -208,6 +208,9 @@ def test_tokens_unchanged_on_text_without_marks(text):
      ["He said", "We will win", "and left", "Then", "nothing"]),
     ("Mr. Blair's office said so. The U.S. agreed", ["Mr. Blair's office said so", "The U.S. agreed"]),
     ("AT&T and/or BT rose 5% today", ["AT&T and/or BT rose 5% today"]),
+    # two figures with punctuation between them are two clauses; side by side they are one
+    ("Profits 1.13bn/£600m, rates 4.3% 5.1% and 6-4 6-3 today",
+     ["Profits 1.13bn", "600m", "rates 4.3", "5.1% and 6-4 6-3 today"]),
     ("", []),
     ("-- , ;", []),
 ])
@@ -235,4 +238,6 @@ def test_clauses_split_the_words_of_each_sentence(text):
         same_sentence = any(a <= s and u <= b for a, b in sentences)
         if same_sentence:  # something that ends a clause lies between them
             between = [k.text for k in segment.tokens(text, e, t) if k.kind == "punct"]
-            assert any(segment.is_clause_mark(p) for p in between)
+            figures = (segment.tokens(text, s, e)[-1].kind == "number"
+                       and segment.tokens(text, t, u)[0].kind == "number")
+            assert any(segment.is_clause_mark(p) for p in between) or (figures and between)
