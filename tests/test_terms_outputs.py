@@ -187,3 +187,31 @@ def test_notebook_term_frequency(sample_report):
         assert doc_id in html
     assert "bakhmut" in html.lower()  # the KWIC / top terms of the sample corpus
     assert (sample_report / "04_term_frequency.html").exists()
+
+
+def test_term_scatter_labels_never_overlap_and_sit_by_their_markers():
+    """A crowded comparison: labels are placed without collisions, next to their points."""
+    rng = np.random.default_rng(3)
+    words = [f"word{k:03d}" for k in range(300)]
+    text_a = " ".join(rng.choice(words[:200], size=3000, p=None))
+    text_b = " ".join(rng.choice(words[100:], size=3000))
+    comparison = compare_terms(corpus_from_texts({"a": text_a, "b": text_b}), "a", "b")
+    fig, ax = plt.subplots(figsize=(5, 5))
+    plot_term_scatter(comparison, ax=ax, n_labels=25)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert 3 <= len(boxes) <= 25
+    for i, a in enumerate(boxes):
+        assert all(not a.overlaps(b) for b in boxes[i + 1:]), ax.texts[i].get_text()
+        assert ax.get_window_extent(renderer).contains(a.x0, a.y0)
+    assert not any(b.overlaps(ax.get_legend().get_window_extent(renderer)) for b in boxes)
+    markers = ax.transData.transform(ax.collections[0].get_offsets())
+    terms = comparison["term"].tolist()
+    for text, box in zip(ax.texts, boxes):
+        first = text.get_text().split(", ")[0]
+        mx, my = markers[terms.index(first)]
+        # the nearest edge of the label is a few points from the first term's cluster
+        gap = max(box.x0 - mx, mx - box.x1, box.y0 - my, my - box.y1, 0)
+        assert gap < 0.1 * fig.dpi * 5, (first, gap)  # within a tenth of the figure
+    plt.close(fig)

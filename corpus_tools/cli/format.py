@@ -20,13 +20,14 @@ from __future__ import annotations
 import argparse
 import math
 import shutil
+import textwrap
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
 __all__ = ["FALLBACK_WIDTH", "MISSING", "ID_COLUMNS", "terminal_width", "add_columns_argument",
-           "select_columns", "format_column", "render_table"]
+           "select_columns", "format_column", "render_table", "wrap_note"]
 
 FALLBACK_WIDTH = 100
 """Characters per line when the output is not a terminal and ``COLUMNS`` is not set."""
@@ -42,6 +43,20 @@ _GAP = "  "
 def terminal_width() -> int:
     """The terminal's width in characters (``COLUMNS`` first; :data:`FALLBACK_WIDTH` if none)."""
     return max(20, shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns)
+
+
+def wrap_note(text: str, *, width: int | None = None) -> str:
+    """A line of prose below a table, wrapped to ``width`` (default :func:`terminal_width`).
+
+    Words are never split, so a document id longer than the width stays whole
+    on a line of its own.
+
+    >>> print(wrap_note("3 documents: 1 rewrite shown; 187 copies not shown", width=30))
+    3 documents: 1 rewrite shown;
+    187 copies not shown
+    """
+    width = terminal_width() if width is None else width
+    return textwrap.fill(text, width=width, break_long_words=False, break_on_hyphens=False)
 
 
 def _column_list(value: str) -> list[str]:
@@ -192,8 +207,10 @@ def render_table(frame: pd.DataFrame, *, index: bool = True, width: int | None =
     used = -len(_GAP)
     for i, (header, _, _, cut) in enumerate(columns):
         room = width - used - len(_GAP)
-        if natural[i] <= room or i < n_fixed:
+        if natural[i] <= room:
             widths.append(natural[i])
+        elif i < n_fixed:  # always shown: cut to the room left if text, whole otherwise
+            widths.append(max(room, _MIN_TEXT, len(header)) if cut else natural[i])
         elif cut and room >= max(_MIN_TEXT, len(header)):
             widths.append(room)  # the first text column that does not fit takes what is left
             break
@@ -211,7 +228,7 @@ def render_table(frame: pd.DataFrame, *, index: bool = True, width: int | None =
     if keep < len(columns):
         hidden = [h for h, _, _, _ in columns[keep:]]
         names = ", ".join(hidden[:8]) + (", ..." if len(hidden) > 8 else "")
-        lines.append(f"({len(hidden)} more column{'s' if len(hidden) > 1 else ''} not shown "
-                     f"in {width} characters: {names}; --columns chooses, --format csv "
-                     f"prints all)")
+        lines.append(wrap_note(f"({len(hidden)} more column{'s' if len(hidden) > 1 else ''} "
+                               f"not shown in {width} characters: {names}; --columns chooses, "
+                               f"--format csv prints all)", width=width))
     return "\n".join(lines) + "\n"

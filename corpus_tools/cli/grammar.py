@@ -9,9 +9,9 @@ import warnings
 from ..grammar import CATEGORIES, GrammarOptions, grammar_errors, grammar_summary
 from ..progress import stderr_is_terminal
 from ._common import add_corpus_arguments, add_format_argument, emit, load
-from .format import add_columns_argument, select_columns
+from .format import add_columns_argument, select_columns, wrap_note
 
-TABLE_COLUMNS = ["doc_id", "start", "end", "span", "suggestion", "category", "message", "rule_id"]
+TABLE_COLUMNS = ["doc_id", "start", "span", "suggestion", "message", "category", "rule_id", "end"]
 """The columns a table of findings shows first (then the others, as the terminal allows)."""
 
 
@@ -63,8 +63,8 @@ def run(args: argparse.Namespace) -> int:
         if len(findings):
             words = int(corpus["n_words"].sum())
             rate = 1000 * len(findings) / words if words else float("nan")
-            print(f"\n{len(findings)} findings in {findings['doc_id'].nunique()} of "
-                  f"{len(corpus)} documents ({rate:.2f} per 1,000 words)")
+            print("\n" + wrap_note(f"{len(findings)} findings in {findings['doc_id'].nunique()} "
+                                  f"of {len(corpus)} documents ({rate:.2f} per 1,000 words)"))
     else:
         emit(select_columns(findings, args.columns), args.format, index=False)
     return 0

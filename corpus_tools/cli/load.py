@@ -7,9 +7,10 @@ import sys
 
 from ..corpus import problems
 from ._common import add_corpus_arguments, add_format_argument, emit, load
-from .format import add_columns_argument, select_columns
+from .format import add_columns_argument, select_columns, wrap_note
 
-SUMMARY_COLUMNS = ["title", "n_chars", "n_words", "n_sentences", "encoding", "language", "flags"]
+SUMMARY_COLUMNS = ["n_words", "n_sentences", "n_chars", "language", "encoding", "flags", "title"]
+"""The document table: sizes first, the title last (cut to the width left)."""
 PROBLEM_FIRST = ["source", "problem", "action", "detail"]
 """The problems table in a terminal: which input, what is wrong, what was done, then the rest."""
 
@@ -38,8 +39,8 @@ def run(args: argparse.Namespace) -> int:
     emit(select_columns(corpus, args.columns or SUMMARY_COLUMNS), args.format)
     if args.format == "table":
         n_words = int(corpus["n_words"].sum())
-        print(f"\n{len(corpus)} documents, {n_words:,} words, "
-              f"{int(corpus['n_sentences'].sum()):,} sentences from {args.path}")
+        print("\n" + wrap_note(f"{len(corpus)} documents, {n_words:,} words, "
+                              f"{int(corpus['n_sentences'].sum()):,} sentences from {args.path}"))
         if len(probs):
             print(f"\nProblems ({len(probs)}):")
             emit(select_columns(probs, first=PROBLEM_FIRST), "table", index=False,

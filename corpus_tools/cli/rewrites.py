@@ -12,7 +12,7 @@ import pandas as pd
 from ..progress import stderr_is_terminal
 from ..rewrites import RELATIONS, RewriteWarning, find_rewrites
 from ._common import add_corpus_arguments, add_format_argument, emit, load
-from .format import add_columns_argument, select_columns
+from .format import add_columns_argument, select_columns, wrap_note
 
 TABLE_COLUMNS = ["doc_a", "doc_b", "relation", "method", "orig", "family", "confidence",
                  "coverage", "swaps_per_100", "direction_score"]
@@ -60,8 +60,8 @@ def run(args: argparse.Namespace) -> int:
              index=False)
         if args.explain:
             for r in pairs.itertuples():
-                print(f"\n{r.doc_a} / {r.doc_b}: {r.explanation}")
-        print("\n" + pair_footer(found["relation"], wanted, n_documents=len(corpus)))
+                print("\n" + wrap_note(f"{r.doc_a} / {r.doc_b}: {r.explanation}"))
+        print("\n" + wrap_note(pair_footer(found["relation"], wanted, n_documents=len(corpus))))
     else:
         emit(select_columns(pairs, args.columns), args.format, index=False)
     return 0

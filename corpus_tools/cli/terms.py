@@ -8,7 +8,7 @@ from ..progress import stderr_is_terminal
 from ..terms import TermOptions, top_terms
 from ..terms.keyness import MEASURES, keyness, top_keyness
 from ._common import add_corpus_arguments, add_format_argument, emit, load
-from .format import add_columns_argument, select_columns
+from .format import add_columns_argument, select_columns, wrap_note
 
 KEYNESS_SHOWN = ["term", "direction", "keyness", "freq_target", "freq_reference",
                  "log_likelihood", "p_value", "log_ratio", "percent_diff", "size_target",
@@ -74,9 +74,9 @@ def run(args: argparse.Namespace) -> int:
         emit(select_columns(shown, args.columns or KEYNESS_SHOWN), args.format, index=False)
         if args.format == "table":
             size = int(key["size_target"].iloc[0]) if len(key) else 0
-            print(f"\nKey terms of {args.keyness} ({size:,} words) against "
-                  f"{key.attrs['reference']}; ranked by {args.measure}; "
-                  f"log_likelihood > 3.84 is p < 0.05.")
+            print("\n" + wrap_note(f"Key terms of {args.keyness} ({size:,} words) against "
+                                  f"{key.attrs['reference']}; ranked by {args.measure}; "
+                                  f"log_likelihood > 3.84 is p < 0.05."))
         return 0
     top = top_terms(corpus, n=args.top, by=args.by, options=options,
                     progress=stderr_is_terminal())
