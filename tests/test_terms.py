@@ -548,3 +548,15 @@ def test_docstring_examples_hold():
     for test in finder.find(segment.normalize_tokens, globs=vars(segment)):
         runner.run(test)
     assert runner.summarize(verbose=False) == (0, 2)  # two examples, none failed
+
+
+def test_document_term_matrix_is_a_labelled_holder_with_shape(sample_corpus):
+    dtm = document_term_matrix(sample_corpus, stopwords=None)
+    tf = term_frequencies(sample_corpus, stopwords=None)
+    assert dtm.shape == dtm.matrix.shape == (len(sample_corpus), tf["term"].nunique())
+    assert dtm.nnz == len(tf)  # one stored cell per (document, term) row
+    frame = dtm.to_frame()
+    assert frame.index.name == "doc_id" and list(frame.index) == list(sample_corpus.index)
+    row = tf.iloc[0]
+    assert frame.loc[row["doc_id"], row["term"]] == row["count"]
+    assert dtm.vocabulary[row["term"]] == dtm.terms.get_loc(row["term"])
