@@ -45,6 +45,7 @@ _EXPORTS = {
     "compare_readability": "readability", "hardest_sentences": "readability",
 "sentence_readability": "readability",
     "GrammarOptions": "grammar", "GrammarConfig": "grammar", "grammar_errors": "grammar",
+    "GrammarWarning": "grammar",
     "grammar_summary": "grammar",
     "TermOptions": "terms", "compare_terms": "terms", "document_term_matrix": "terms",
     "most_similar_pair": "terms", "term_frequencies": "terms", "top_terms": "terms",

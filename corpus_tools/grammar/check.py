@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..corpus import check_corpus
+from ..corpus import check_corpus, english_mask
 from ..lexicon import default_lexicon
 from .rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
 from ..progress import progress as _progress
@@ -84,11 +84,19 @@ class GrammarOptions:
         A degenerate document (a million repeated "the" in one "sentence")
         would otherwise give a million rows; edited news has at most a few
         findings per sentence, so the default never bites there.
+    english_only : bool, default True
+        The rules and the word list are English: documents detected in
+        another language (:func:`corpus_tools.corpus.english_mask`) are not
+        checked (a Russian article would give hundreds of "spelling errors"
+        per 1,000 words). :func:`grammar_errors` names them in a
+        :class:`GrammarWarning`; :func:`grammar_summary` marks them
+        ``checked = False`` with NaN rates. ``False`` checks every document.
     """
 
     term_min_docs: int = 2
     context_chars: int = 40
     max_findings_per_sentence: int = 20
+    english_only: bool = True
 
     def __post_init__(self) -> None:
         if self.term_min_docs < 0:
@@ -100,6 +108,10 @@ class GrammarOptions:
         if self.max_findings_per_sentence < 1:
             raise ValueError("GrammarOptions.max_findings_per_sentence must be >= 1, got "
                              f"{self.max_findings_per_sentence}")
+
+
+class GrammarWarning(UserWarning):
+    """Documents :func:`grammar_errors` did not check (not in English)."""
 
 
 GrammarConfig = GrammarOptions
@@ -203,13 +215,20 @@ def grammar_errors(
     # positions, not labels: a hand-made frame may repeat a doc_id
     texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
     ids = [str(i) for i in corpus.index]
+    checked = _checked(corpus, options)
+    if not checked.all():
+        skipped = [ids[k] for k in np.flatnonzero(~checked)]
+        warnings.warn(
+            f"grammar_errors: {len(skipped)} document(s) not in English were not checked: "
+            f"{', '.join(map(repr, skipped[:5]))}{' ...' if len(skipped) > 5 else ''} "
+            "(GrammarOptions(english_only=False) checks them)", GrammarWarning, stacklevel=2)
     rows: list[tuple[int, Finding]] = []
     spans: dict[int, list] = {}
     cap = options.max_findings_per_sentence
     for pos in _progress(range(len(texts)), enabled=progress, total=len(texts),
                          desc="grammar"):
         text = texts[pos]
-        if not text.strip():
+        if not checked[pos] or not text.strip():
             continue
         kept = [f for f in checker.check(text)
                 if not (f.category in disable or f.rule_id in disable
@@ -219,6 +238,13 @@ def grammar_errors(
             rows.extend((pos, f) for f in _cap_per_sentence(kept, spans[pos], cap))
     rows = _drop_corpus_terms(rows, texts, options.term_min_docs)
     return _frame(rows, texts, ids, spans, options.context_chars)
+
+
+def _checked(corpus: pd.DataFrame, options: GrammarOptions) -> np.ndarray:
+    """Per position: does :func:`grammar_errors` check the document?"""
+    if not options.english_only:
+        return np.ones(len(corpus), dtype=bool)
+    return english_mask(corpus).to_numpy()
 
 
 def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int, int]:
@@ -371,7 +397,9 @@ def grammar_summary(
         Index ``doc_id`` (every document of the corpus, same order).
         Columns: ``n_words``; ``n_findings``; ``findings_per_1000_words``;
         then for each category in :data:`CATEGORIES` ``n_<category>`` and
-        ``<category>_per_1000_words``. Rates are *errors per 1,000 words*:
+        ``<category>_per_1000_words``; ``checked`` (False for a document not
+        in English, see :attr:`GrammarOptions.english_only`: its counts are 0
+        and its rates NaN). Rates are *errors per 1,000 words*:
         higher means more errors, range 0 upwards (professionally edited
         news scores below 1). A document with no words (empty) gets counts
         of 0 and rates of NaN (a rate cannot be computed), and a
@@ -404,8 +432,9 @@ def grammar_summary(
               if len(findings) else pd.DataFrame(index=pd.Index([], name="doc_id")))
     counts = counts.reindex(index=index.astype(str), fill_value=0)
     words = out["n_words"].to_numpy(dtype=float)
+    checked = _checked(corpus, options)
     with np.errstate(divide="ignore", invalid="ignore"):
-        per = np.where(words > 0, 1000.0 / words, np.nan)
+        per = np.where((words > 0) & checked, 1000.0 / words, np.nan)
     total = np.zeros(len(out), dtype="int64")
     cat_cols = {}
     for cat in CATEGORIES:
@@ -418,6 +447,7 @@ def grammar_summary(
     out["findings_per_1000_words"] = total * per
     for k, v in cat_cols.items():
         out[k] = v
+    out["checked"] = checked
     n_empty = int((words == 0).sum())
     if n_empty:
         warnings.warn(f"grammar_summary: {n_empty} document(s) have no words; their rates "
