@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _sentence_first(fmt: str) -> tuple[str, ...]:
-    """Sentence columns first in a table: where it is, how hard, then its text."""
+    """Sentence columns first in a table: which sentence, how hard, its text, then offsets."""
     if fmt != "table":
         return ()
-    return ("doc_id", "sentence", "start", "end", "n_words", "flesch_kincaid_grade", "text")
+    return ("doc_id", "sentence", "flesch_kincaid_grade", "n_words", "text", "start", "end")
