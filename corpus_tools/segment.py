@@ -548,7 +548,7 @@ symbols ``% $ £ & / + *`` do not."""
 
 
 def is_clause_mark(token: str) -> bool:
-    """Whether a punctuation token ends a clause (:data:`CLAUSE_MARKS`, or a run of ``..`` / ``--``).
+    """Whether a punctuation token ends a clause (:data:`CLAUSE_MARKS`, a run of ``..`` or ``--``).
 
     >>> [is_clause_mark(t) for t in (",", "(", "—", "...", ".", "%", "$")]
     [True, True, True, True, False, False, False]

@@ -76,7 +76,8 @@ def test_empty_values_print_one_way():
 
 
 def test_rounding_per_column():
-    assert format_column(pd.Series([59.0, 21.0]))[0] == ["59", "21"]  # counts as floats
+    assert format_column(pd.Series([59, 21]))[0] == ["59", "21"]  # counts: integers
+    assert format_column(pd.Series([1.0, 0.25]))[0] == ["1.00", "0.25"]  # a measure stays one
     assert format_column(pd.Series([1234.5678, 2.0]))[0] == ["1234.6", "2.0"]
     assert format_column(pd.Series([0.123456, 0.5]))[0] == ["0.123", "0.500"]
     assert format_column(pd.Series([3e-7, 0.2]))[0] == ["3.0e-07", "0.200"]  # not 0.000
@@ -155,3 +156,12 @@ def test_keyness_of_a_one_document_corpus_says_why_in_words(tmp_path):
     assert "no rest of the corpus to compare" in proc.stderr
     assert "Traceback" not in proc.stderr and "Warning" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_docstring_examples_hold():
+    import doctest
+    import importlib
+
+    for name in ("corpus_tools.cli.format", "corpus_tools.cli.rewrites"):
+        result = doctest.testmod(importlib.import_module(name))
+        assert result.failed == 0 and result.attempted > 0, name

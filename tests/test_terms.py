@@ -548,6 +548,12 @@ def test_docstring_examples_hold():
     for test in finder.find(segment.normalize_tokens, globs=vars(segment)):
         runner.run(test)
     assert runner.summarize(verbose=False) == (0, 2)  # two examples, none failed
+    # ... and the clauses every n-gram and phrase stays inside
+    runner = doctest.DocTestRunner()
+    for function in (segment.is_clause_mark, segment.clause_spans, segment.clause_words):
+        for test in finder.find(function, globs=vars(segment)):
+            runner.run(test)
+    assert runner.summarize(verbose=False) == (0, 6)  # six examples, none failed
 
 
 def test_document_term_matrix_is_a_labelled_holder_with_shape(sample_corpus):

@@ -1,14 +1,15 @@
 """How a table prints for people: ``--format table`` fitted to the terminal, and ``--columns``.
 
 :func:`render_table` writes a frame as aligned text no wider than the
-terminal: numbers rounded per column (an integral column as integers, others
-to 1-3 decimals by their size, a tiny p-value in scientific notation), text
-cut to a width with "…", the key columns first; the columns that do not fit
-are named below the table instead of wrapping it. Columns naming documents
-(:data:`ID_COLUMNS`) are never cut. An empty value prints as :data:`MISSING`
-(``-``) in every table, whether it is missing (``NaN``, ``None``, ``<NA>``)
-or empty text (``""``: no suggestion, no original). The width is the terminal's (``COLUMNS`` when set,
-as :func:`shutil.get_terminal_size` reads it; 100 when the output is not a
+terminal: numbers rounded per column (integer columns as they are, float
+columns to 1-3 decimals by their size, a tiny p-value in scientific
+notation), text cut to a width with "…", the key columns first; the columns
+that do not fit are named below the table instead of wrapping it. Columns
+naming documents or files (:data:`ID_COLUMNS`) are never cut. An empty value
+prints as :data:`MISSING` (``-``) in every table, whether it is missing
+(``NaN``, ``None``, ``<NA>``) or empty text (``""``: no suggestion, no
+original). The width is the terminal's (``COLUMNS`` when set, as
+:func:`shutil.get_terminal_size` reads it; 100 when the output is not a
 terminal).
 
 :func:`select_columns` applies ``--columns`` (every format) and puts the
@@ -106,12 +107,11 @@ def select_columns(frame: pd.DataFrame, columns: Sequence[str] | None = None, *,
 
 
 def _float_cells(values: np.ndarray) -> list[str]:
+    # A float column is a measure (counts are integer columns): 1-3 decimals by its size,
+    # so 1.0 prints as 1.00, never as if it were a count.
     finite = values[np.isfinite(values)]
-    if finite.size and (finite == np.round(finite)).all() and np.abs(finite).max() < 1e15:
-        decimals = 0  # counts stored as floats print as counts: 59, not 59.0
-    else:
-        top = np.abs(finite).max() if finite.size else 0.0
-        decimals = 1 if top >= 100 else 2 if top >= 1 else 3
+    top = np.abs(finite).max() if finite.size else 0.0
+    decimals = 1 if top >= 100 else 2 if top >= 1 else 3
     smallest = 0.5 * 10.0 ** -decimals
     cells = []
     for v in values.tolist():
@@ -135,8 +135,10 @@ def format_column(series: pd.Series) -> tuple[list[str], bool]:
 
     Examples
     --------
-    >>> format_column(pd.Series([59.0, 21.0, float("nan")]))
-    (['59', '21', '-'], True)
+    >>> format_column(pd.Series([59, 21]))
+    (['59', '21'], True)
+    >>> format_column(pd.Series([1.0, 0.5, float("nan")]))
+    (['1.00', '0.50', '-'], True)
     >>> format_column(pd.Series([0.123456, 0.5, 2e-9]))
     (['0.123', '0.500', '2.0e-09'], True)
     >>> format_column(pd.Series(["is", "", None]))

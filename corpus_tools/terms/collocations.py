@@ -4,8 +4,8 @@ Scores adjacent word pairs inside clauses with the association measures of
 NLTK's ``BigramAssocMeasures`` (Manning & Schütze 1999, ch. 5). The pairs and
 words are the bigrams and unigrams of :mod:`corpus_tools.terms.counts`
 (counted once, by :func:`~corpus_tools.terms.counts.count_terms_corpus`: same
-tokenizer, never across a sentence boundary or clause punctuation), pooled over the corpus into the
-four counts NLTK uses:
+tokenizer, never across a sentence boundary or clause punctuation), pooled over
+the corpus into the four counts NLTK uses:
 
 * ``count`` (n_ii) - occurrences of the pair ``word_1 word_2``;
 * ``count_1`` (n_ix), ``count_2`` (n_xi) - occurrences of each word

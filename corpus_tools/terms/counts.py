@@ -25,8 +25,9 @@ punctuation and the clitics ``'s 're ...`` are not words, and are skipped.
   :func:`~corpus_tools.segment.normalize` (case-folded, curly apostrophes made
   straight).
 * Stop words (:mod:`corpus_tools.stopwords`; by default the Snowball English
-  list, in every term function alike) are matched on the normalised word. A unigram that is a stop word is dropped, and so is every n-gram
-  that *contains* one (n-grams are formed first, so ``"bank of england"``
+  list, in every term function alike) are matched on the normalised word. A
+  unigram that is a stop word is dropped, and so is every n-gram that
+  *contains* one (n-grams are formed first, so ``"bank of england"``
   never becomes ``"bank england"``).
 * Document sizes (``n_words``, the denominator of ``per_1000``) always count
   every word, stop words included, so relative frequencies stay comparable
