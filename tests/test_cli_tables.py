@@ -83,6 +83,18 @@ def test_rounding_per_column():
     assert format_column(pd.Series([3e-7, 0.2]))[0] == ["3.0e-07", "0.200"]  # not 0.000
 
 
+def test_a_long_path_keeps_its_file_name(tmp_path):
+    deep = tmp_path / ("a-long-folder-name" * 4) / "deeper"
+    deep.mkdir(parents=True)
+    (deep / "ok.txt").write_text("Fine text.", encoding="utf-8")
+    (deep / "bin.txt").write_bytes(b"\x00\x01binary")
+    proc = _run("load", deep.parent.parent, "--recursive", "--problems", columns=80)
+    lines = proc.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    row = next(line for line in lines if "binary file" in line)
+    assert row.split()[0].startswith("…") and row.split()[0].endswith("/deeper/bin.txt")
+
+
 def test_the_first_column_is_cut_to_fit_and_hidden_columns_are_named():
     frame = pd.DataFrame({"title": ["x" * 300], "n_words": [5], "flags": ["short"]},
                          index=pd.Index(["doc"], name="doc_id"))

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-__all__ = ["FALLBACK_WIDTH", "MISSING", "ID_COLUMNS", "terminal_width", "add_columns_argument",
+__all__ = ["FALLBACK_WIDTH", "MISSING", "ID_COLUMNS", "PATH_COLUMNS", "terminal_width", "add_columns_argument",
            "select_columns", "format_column", "render_table", "wrap_note"]
 
 FALLBACK_WIDTH = 100
@@ -35,9 +35,11 @@ FALLBACK_WIDTH = 100
 MISSING = "-"
 """How an empty value (missing, or empty text) prints in a table."""
 _MIN_TEXT = 12  # a text column is never cut below this many characters to fit the width
-ID_COLUMNS = ("doc_id", "doc_a", "doc_b", "original", "rewritten", "family_original", "target",
-              "source")
-"""Columns that name documents or files: never cut, so an id can be copied from the table."""
+ID_COLUMNS = ("doc_id", "doc_a", "doc_b", "original", "rewritten", "family_original", "target")
+"""Columns that name documents: never cut, so an id can be copied from the table."""
+PATH_COLUMNS = ("source", "path")
+"""Columns holding file paths: when cut, cut at the start ("…/news/bin.txt"), keeping the
+file name."""
 _GAP = "  "
 
 
@@ -156,8 +158,12 @@ def format_column(series: pd.Series) -> tuple[list[str], bool]:
             for v, m in zip(series.tolist(), missing)], False
 
 
-def _cut(cell: str, width: int) -> str:
-    return cell if len(cell) <= width else cell[:max(width - 1, 0)] + "…"
+def _cut(cell: str, width: int, *, keep_end: bool = False) -> str:
+    if len(cell) <= width:
+        return cell
+    if keep_end:
+        return "…" + cell[len(cell) - max(width - 1, 0):]
+    return cell[:max(width - 1, 0)] + "…"
 
 
 def render_table(frame: pd.DataFrame, *, index: bool = True, width: int | None = None,
@@ -176,7 +182,8 @@ def render_table(frame: pd.DataFrame, *, index: bool = True, width: int | None =
     max_colwidth : int, default 40
         Longest text cell; longer ones end in "…".
     whole : sequence of str, default :data:`ID_COLUMNS`
-        Columns never cut (identifiers); nor is the index.
+        Columns never cut (identifiers); nor is the index. Paths
+        (:data:`PATH_COLUMNS`) are cut at their start.
 
     Returns
     -------
@@ -225,8 +232,9 @@ def render_table(frame: pd.DataFrame, *, index: bool = True, width: int | None =
                        for (h, _, numeric, _), w in zip(shown, widths)).rstrip()]
     for row in range(len(frame)):
         lines.append(_GAP.join(
-            cells[row].rjust(w) if numeric else _cut(cells[row], w).ljust(w)
-            for (_, cells, numeric, _), w in zip(shown, widths)).rstrip())
+            cells[row].rjust(w) if numeric
+            else _cut(cells[row], w, keep_end=h in PATH_COLUMNS).ljust(w)
+            for (h, cells, numeric, _), w in zip(shown, widths)).rstrip())
     if keep < len(columns):
         hidden = [h for h, _, _, _ in columns[keep:]]
         names = ", ".join(hidden[:8]) + (", ..." if len(hidden) > 8 else "")

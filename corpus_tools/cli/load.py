@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     if args.problems:
         first = PROBLEM_FIRST if args.format == "table" else ()
         emit(select_columns(probs, args.columns, first=first), args.format, index=False,
-             max_colwidth=100)
+             max_colwidth=48)
         return 0
     emit(select_columns(corpus, args.columns or SUMMARY_COLUMNS), args.format)
     if args.format == "table":
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         if len(probs):
             print(f"\nProblems ({len(probs)}):")
             emit(select_columns(probs, first=PROBLEM_FIRST), "table", index=False,
-                 max_colwidth=80)
+                 max_colwidth=48)
     elif len(probs):
         print(f"corpus-tools: {len(probs)} problem(s); see --problems", file=sys.stderr)
     return 0
