@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -12,9 +13,11 @@ import pandas as pd
 from corpus_tools.cli import main
 
 
-def _run(*args):
+def _run(*args, columns=100):
+    """Run the command line as a user would, in a terminal ``columns`` characters wide."""
+    env = {**os.environ, "COLUMNS": str(columns)}
     return subprocess.run([sys.executable, "-m", "corpus_tools", *args], capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, env=env)
 
 
 def test_load_formats(data_dir):

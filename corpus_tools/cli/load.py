@@ -7,8 +7,12 @@ import sys
 
 from ..corpus import problems
 from ._common import add_corpus_arguments, add_format_argument, emit, load
+from .format import add_columns_argument, select_columns, wrap_note
 
-SUMMARY_COLUMNS = ["title", "n_chars", "n_words", "n_sentences", "encoding", "language", "flags"]
+SUMMARY_COLUMNS = ["n_words", "n_sentences", "n_chars", "language", "encoding", "flags", "title"]
+"""The document table: sizes first, the title last (cut to the width left)."""
+PROBLEM_FIRST = ["source", "problem", "action", "detail"]
+"""The problems table in a terminal: which input, what is wrong, what was done, then the rest."""
 
 
 def add_parser(sub) -> None:
@@ -18,6 +22,7 @@ def add_parser(sub) -> None:
                                    "(table format) or with --problems.")
     add_corpus_arguments(p)
     add_format_argument(p)
+    add_columns_argument(p)
     p.add_argument("--problems", action="store_true",
                    help="print the problems table instead of the documents")
     p.set_defaults(run=run)
@@ -27,16 +32,19 @@ def run(args: argparse.Namespace) -> int:
     corpus = load(args)
     probs = problems(corpus)
     if args.problems:
-        emit(probs, args.format, index=False, max_colwidth=100)
+        first = PROBLEM_FIRST if args.format == "table" else ()
+        emit(select_columns(probs, args.columns, first=first), args.format, index=False,
+             max_colwidth=48)
         return 0
-    emit(corpus[SUMMARY_COLUMNS], args.format)
+    emit(select_columns(corpus, args.columns or SUMMARY_COLUMNS), args.format)
     if args.format == "table":
         n_words = int(corpus["n_words"].sum())
-        print(f"\n{len(corpus)} documents, {n_words:,} words, "
-              f"{int(corpus['n_sentences'].sum()):,} sentences from {args.path}")
+        print("\n" + wrap_note(f"{len(corpus)} documents, {n_words:,} words, "
+                              f"{int(corpus['n_sentences'].sum()):,} sentences from {args.path}"))
         if len(probs):
             print(f"\nProblems ({len(probs)}):")
-            emit(probs, "table", index=False, max_colwidth=80)
+            emit(select_columns(probs, first=PROBLEM_FIRST), "table", index=False,
+                 max_colwidth=48)
     elif len(probs):
         print(f"corpus-tools: {len(probs)} problem(s); see --problems", file=sys.stderr)
     return 0

@@ -55,8 +55,10 @@ __all__ = [
     "CAPPED_RULE_ID",
 ]
 
-FINDING_COLUMNS = ["doc_id", "sentence_start", "sentence_end", "start", "end", "span", "rule_id",
-                   "category", "message", "suggestion", "context"]
+FINDING_COLUMNS = ["doc_id", "sentence", "sentence_start", "sentence_end", "start", "end", "span",
+                   "rule_id", "category", "message", "suggestion", "context"]
+
+_INT_COLUMNS = frozenset({"sentence", "sentence_start", "sentence_end", "start", "end"})
 
 CAPPED_RULE_ID = "MORE_FINDINGS_IN_SENTENCE"
 """``rule_id`` of the one finding that stands for the findings of a sentence
@@ -168,13 +170,17 @@ def grammar_errors(
     -------
     pandas.DataFrame
         Columns :data:`FINDING_COLUMNS`, sorted by ``doc_id`` and ``start``:
-        ``doc_id``; ``sentence_start``, ``sentence_end`` (offsets of the
-        sentence holding the span; :func:`finding_sentences` gives its text);
-        ``start``, ``end`` (offsets into the document's ``text``:
+        ``doc_id``; ``sentence`` (0-based number of the sentence holding the
+        span in its document, as in
+        :func:`corpus_tools.sentence_readability`); ``sentence_start``,
+        ``sentence_end`` (its offsets; :func:`finding_sentences` gives its
+        text); ``start``, ``end`` (offsets into the document's ``text``:
         ``text[start:end] == span``); ``span``; ``rule_id``; ``category``;
         ``message`` (for a person); ``suggestion`` (replacement for the span;
-        missing, NaN, when the rule has none); ``context`` (the span with
+        ``""`` when the rule has none); ``context`` (the span with
         ``context_chars`` characters either side, line breaks as spaces).
+        Offsets and ``sentence`` are int64, every other column str (never
+        missing).
         Empty and blank documents have no findings; a corpus without
         findings gives an empty frame with these columns. A sentence lists
         at most ``options.max_findings_per_sentence`` findings, then one
@@ -241,12 +247,16 @@ def _checked(corpus: pd.DataFrame, options: GrammarOptions) -> np.ndarray:
     return english_mask(corpus).to_numpy()
 
 
-def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence holding ``offset`` (``(offset, offset)`` if none)."""
+def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int, int]:
+    """``(number, start, end)`` of the sentence holding ``offset``.
+
+    Outside every sentence (only whitespace there): the number of the
+    sentence before it (0 if none) and ``(offset, offset)``.
+    """
     i = bisect_right(starts, offset) - 1
     if i >= 0 and offset < spans[i][1]:
-        return spans[i][0], spans[i][1]
-    return offset, offset
+        return i, spans[i][0], spans[i][1]
+    return max(i, 0), offset, offset
 
 
 def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Finding]:
@@ -256,7 +266,7 @@ def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Fi
     starts = [s for s, _ in spans]
     by_sentence: dict[tuple[int, int], list[Finding]] = {}
     for f in findings:
-        by_sentence.setdefault(_sentence_of(spans, starts, f.start), []).append(f)
+        by_sentence.setdefault(_sentence_of(spans, starts, f.start)[1:], []).append(f)
     out = []
     for group in by_sentence.values():
         if len(group) <= cap:
@@ -307,14 +317,14 @@ def _frame(rows: list, texts: list[str], ids: list[str], spans: dict[int, list],
     starts = {pos: [s for s, _ in sp] for pos, sp in spans.items()}
     for pos, f in rows:
         text = texts[pos]
-        sent_start, sent_end = _sentence_of(spans[pos], starts[pos], f.start)
+        number, sent_start, sent_end = _sentence_of(spans[pos], starts[pos], f.start)
         lo, hi = max(0, f.start - context_chars), min(len(text), f.end + context_chars)
         context = (("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else ""))
-        out.append((ids[pos], sent_start, sent_end, f.start, f.end, text[f.start:f.end],
-                    f.rule_id, f.category, f.message, f.suggestion, context.replace("\n", " ")))
+        out.append((ids[pos], number, sent_start, sent_end, f.start, f.end, text[f.start:f.end],
+                    f.rule_id, f.category, f.message, f.suggestion or "",
+                    context.replace("\n", " ")))
     frame = pd.DataFrame(out, columns=FINDING_COLUMNS)
-    frame = frame.astype({"doc_id": "str", "sentence_start": "int64", "sentence_end": "int64",
-                          "start": "int64", "end": "int64"})
+    frame = frame.astype({c: "int64" if c in _INT_COLUMNS else "str" for c in FINDING_COLUMNS})
     return frame.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
 
@@ -332,16 +342,18 @@ def finding_sentences(findings: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series
     Returns
     -------
     pandas.Series
-        Same index as ``findings``: ``text[sentence_start:sentence_end]`` of
-        each finding's document. Build it only for the rows you show: each
-        row is a copy of its sentence.
+        Named ``sentence_text`` (``sentence`` is the sentence's number), same
+        index as ``findings``: ``text[sentence_start:sentence_end]`` of each
+        finding's document. Build it only for the rows you show: each row is
+        a copy of its sentence.
 
     Examples
     --------
     >>> from corpus_tools import corpus_from_texts
     >>> c = corpus_from_texts({"a": "Fine. It was reveal to the the press."})
-    >>> finding_sentences(grammar_errors(c), c).tolist()
-    ['It was reveal to the the press.', 'It was reveal to the the press.']
+    >>> found = grammar_errors(c)
+    >>> found["sentence"].tolist(), finding_sentences(found, c).tolist()
+    ([1, 1], ['It was reveal to the the press.', 'It was reveal to the the press.'])
     """
     check_corpus(corpus, caller="finding_sentences")
     missing = {"doc_id", "sentence_start", "sentence_end"} - set(findings.columns)
@@ -351,7 +363,7 @@ def finding_sentences(findings: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series
     texts = corpus["text"]
     values = [texts.loc[d][s:e] for d, s, e in zip(findings["doc_id"], findings["sentence_start"],
                                                    findings["sentence_end"])]
-    return pd.Series(values, index=findings.index, name="sentence", dtype="str")
+    return pd.Series(values, index=findings.index, name="sentence_text", dtype="str")
 
 
 def grammar_summary(

@@ -225,8 +225,8 @@ def readability(
         else np.ones(len(corpus), dtype=bool))
     index = corpus.index.copy()
     index.name = corpus.index.name or "doc_id"
-    # every column has its final dtype already (int64, float64; flags: object, not str)
-    columns["flags"] = pd.Series(columns["flags"], index=index, dtype=object)
+    # every column has its final dtype already (int64, float64); flags are text (str)
+    columns["flags"] = pd.Series(columns["flags"], index=index, dtype="str")
     table = pd.DataFrame({name: columns[name] for name in COLUMNS}, index=index)
     _warn_undefined(table.index, counts)
     return table
