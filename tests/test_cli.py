@@ -72,3 +72,14 @@ def test_max_bytes_option_and_sizes(tmp_path):
                             "--format", "json").stdout)
     assert [(p["problem"], p["action"]) for p in probs] == [("file too large", "skipped")]
     assert "max_bytes=500" in probs[0]["detail"]
+
+
+def test_load_footer_counts_in_words(tmp_path, capsys):
+    from corpus_tools.cli import main
+
+    (tmp_path / "one.txt").write_text("Just one short sentence here.", encoding="utf-8")
+    assert main(["load", str(tmp_path)]) == 0
+    assert "1 document, 5 words, 1 sentence from" in capsys.readouterr().out
+    (tmp_path / "two.txt").write_text("Two. Sentences.", encoding="utf-8")
+    assert main(["load", str(tmp_path)]) == 0
+    assert "2 documents, 7 words, 3 sentences from" in capsys.readouterr().out

@@ -39,8 +39,9 @@ def run(args: argparse.Namespace) -> int:
     emit(select_columns(corpus, args.columns or SUMMARY_COLUMNS), args.format)
     if args.format == "table":
         n_words = int(corpus["n_words"].sum())
-        print("\n" + wrap_note(f"{len(corpus)} documents, {n_words:,} words, "
-                              f"{int(corpus['n_sentences'].sum()):,} sentences from {args.path}"))
+        n_sentences = int(corpus["n_sentences"].sum())
+        print("\n" + wrap_note(f"{_count(len(corpus), 'document')}, {_count(n_words, 'word')}, "
+                              f"{_count(n_sentences, 'sentence')} from {args.path}"))
         if len(probs):
             print(f"\nProblems ({len(probs)}):")
             emit(select_columns(probs, first=PROBLEM_FIRST), "table", index=False,
@@ -48,3 +49,8 @@ def run(args: argparse.Namespace) -> int:
     elif len(probs):
         print(f"corpus-tools: {len(probs)} problem(s); see --problems", file=sys.stderr)
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    """``"1 document"``, ``"2,225 documents"``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
