@@ -267,12 +267,12 @@ def _draw_family(ax, fam: pd.DataFrame, linked: pd.DataFrame, fid, row, centre, 
                c=[_ROLE_COLOURS[roles[d]] for d in pos],
                s=[90 if d == row["original"] else 40 for d in pos], zorder=3, **kw)
     if len(members) <= 6:  # small families: every document named, outside the star
-        ax.text(cx, cy - 0.16, _label(row["original"], 14), ha="center", va="top",
+        ax.text(cx + 0.12, cy - 0.1, _label(row["original"], 16), ha="left", va="top",
                 fontsize=6, zorder=4)
         for d in members:
             x, y = pos[d]
             dx, dy = math.cos(angles[d]), math.sin(angles[d])
-            ax.text(x + 0.14 * dx, y + 0.14 * dy, _label(d, 14), fontsize=6, zorder=4,
+            ax.text(x + 0.14 * dx, y + 0.14 * dy, _label(d, 16), fontsize=6, zorder=4,
                     ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
                     va="bottom" if dy > 0.5 else "top" if dy < -0.5 else "center")
     hidden = row["n_documents"] - 1 - len(members)
