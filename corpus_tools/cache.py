@@ -148,6 +148,35 @@ class AnalysisCache:
             key.update(b"\0")
         return Path(self.folder) / f"{analysis.__qualname__}-{key.hexdigest()}{_SUFFIX}"
 
+    def load_corpus(self, source: str | os.PathLike, /, **load_options: Any) -> pd.DataFrame:
+        """:func:`corpus_tools.load_corpus` ``(source, **load_options)``, read once per report.
+
+        The key is the source's resolved path, every file under it (name,
+        size and modification time, as ``make`` judges), the options and the
+        code, so an edited, added or removed file loads afresh. Its problems
+        table and warnings come back with it.
+        """
+        from .corpus import load_corpus
+
+        if self.folder is None or not os.path.exists(source):
+            return load_corpus(source, **load_options)  # a missing source: its own error
+        key = hashlib.blake2b(digest_size=16)
+        for part in ("load_corpus", _version(), code_fingerprint(), _inputs_fingerprint(source),
+                     _options_key(load_options, "load_corpus")):
+            key.update(part.encode("utf-8", "surrogatepass"))
+            key.update(b"\0")
+        path = Path(self.folder) / f"load_corpus-{key.hexdigest()}{_SUFFIX}"
+        entry = _read(path)
+        if entry is None:
+            with _locked(path):
+                entry = _read(path)
+                if entry is None:
+                    entry = _compute(load_corpus, source, load_options)
+                    _write(path, entry)
+        for w in entry.warnings:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, module=w.module)
+        return entry.result
+
     def contains(self, analysis: Callable, subject: Any, /, **options: Any) -> bool:
         """Whether the result is stored (a later call will not compute it)."""
         return self.folder is not None and self.path(analysis, subject, **options).exists()
@@ -196,6 +225,27 @@ def corpus_fingerprint(frame: Any) -> str:
         h.update(str(len(frame)).encode())
         return "corpus:" + h.hexdigest()
     return _value_key(frame, "the first argument")
+
+
+def _inputs_fingerprint(source: str | os.PathLike) -> str:
+    """The resolved path of ``source`` and the name, size and mtime of every entry under it."""
+    root = Path(source).resolve()
+    h = hashlib.blake2b(digest_size=16)
+    h.update(os.fsencode(root))
+    if not root.is_dir():
+        st = root.stat()
+        h.update(f"\0{st.st_size}\0{st.st_mtime_ns}".encode())
+        return h.hexdigest()
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            try:
+                st = os.lstat(os.path.join(folder, name))
+            except OSError:
+                continue
+            h.update(os.fsencode(os.path.relpath(os.path.join(folder, name), root)))
+            h.update(f"\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_mode}\1".encode())
+    return h.hexdigest()
 
 
 @cache

@@ -187,3 +187,35 @@ def test_two_processes_asking_at_once_compute_once(tmp_path):
         results = pool.starmap(_compute_in_child, [(str(tmp_path / "c"), str(log))] * 2)
     assert results == [1, 1]
     assert log.read_text().splitlines() == ["computed"]
+
+
+def test_load_corpus_is_read_once_and_reloaded_when_a_file_changes(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The first story.", encoding="utf-8")
+    (folder / "b.txt").write_text("", encoding="utf-8")  # an empty document: a problem row
+    cached = AnalysisCache(tmp_path / "cache")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        first = cached.load_corpus(folder)
+    stored = list((tmp_path / "cache").glob("load_corpus-*.pkl"))
+    assert len(stored) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        again = cached.load_corpus(folder)
+        fresh = load_corpus(folder)
+    pd.testing.assert_frame_equal(again, fresh)
+    assert corpus_tools.problems(again).equals(corpus_tools.problems(fresh))
+    # an edited file (new size), an added file and other options are new keys
+    (folder / "a.txt").write_text("The first story, edited.", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        edited = cached.load_corpus(folder)
+        assert edited.loc["a", "text"] == "The first story, edited."
+        (folder / "c.txt").write_text("A third one.", encoding="utf-8")
+        assert "c" in cached.load_corpus(folder).index
+        assert list(cached.load_corpus(folder, pattern="a*").index) == ["a"]
+    assert len(list((tmp_path / "cache").glob("load_corpus-*.pkl"))) == 4
+    assert first.loc["a", "text"] == "The first story."
+    # no folder: nothing stored, the corpus loaded
+    assert list(AnalysisCache(None).load_corpus(folder, pattern="c*").index) == ["c"]

@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..cache import AnalysisCache
-from ..corpus import CorpusWarning, load_corpus
+from ..corpus import CorpusWarning
 from ..progress import stderr_is_terminal
 from .headlines import Headline, headline_of
 from .index import index_html
@@ -225,13 +225,13 @@ def render_report(
     started = time.time()
     load_options = dict(load_options or {})
     src = Path(source).resolve()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", CorpusWarning)
-        corpus = load_corpus(src, **load_options)
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
     prune = cache_dir is None
     cache = AnalysisCache(Path(cache_dir) if cache_dir is not None else out / CACHE_FOLDER)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        corpus = cache.load_corpus(src, **load_options)  # the notebooks read it from there
+    out.mkdir(parents=True, exist_ok=True)
     params = {"corpus_path": str(src), "load_options": load_options,
               "cache_dir": str(Path(cache.folder).resolve())}
     paths = find_notebooks(notebooks)
