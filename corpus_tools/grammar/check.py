@@ -53,6 +53,12 @@ __all__ = [
     "grammar_summary",
     "finding_sentences",
     "CAPPED_RULE_ID",
+    "check_texts",
+    "is_term_candidate",
+    "spelling_terms",
+    "count_documents_with",
+    "drop_corpus_terms",
+    "findings_frame",
 ]
 
 FINDING_COLUMNS = ["doc_id", "sentence_start", "sentence_end", "start", "end", "span", "rule_id",
@@ -197,6 +203,23 @@ def grammar_errors(
     # positions, not labels: a hand-made frame may repeat a doc_id
     texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
     ids = [str(i) for i in corpus.index]
+    rows, spans = check_texts(texts, checker, disable=disable, user=user, options=options,
+                              progress=progress)
+    words = spelling_terms(rows, texts)
+    if options.term_min_docs > 1 and words:
+        rows = drop_corpus_terms(rows, texts, count_documents_with(words, texts),
+                                 options.term_min_docs)
+    return findings_frame(rows, texts, ids, spans, options.context_chars)
+
+
+def check_texts(texts: list[str], checker: Checker, *, disable: frozenset[str],
+                user: frozenset[str], options: GrammarOptions, progress: bool = False
+                ) -> tuple[list[tuple[int, Finding]], dict[int, list]]:
+    """Step 1 of :func:`grammar_errors`: each text's findings, filtered and capped per sentence.
+
+    Returns ``(rows, spans)``: ``(position, Finding)`` rows and, for each
+    position with findings, its sentence spans. Nothing corpus-wide yet.
+    """
     rows: list[tuple[int, Finding]] = []
     spans: dict[int, list] = {}
     cap = options.max_findings_per_sentence
@@ -211,8 +234,7 @@ def grammar_errors(
         if kept:
             spans[pos] = sentence_spans(text)
             rows.extend((pos, f) for f in _cap_per_sentence(kept, spans[pos], cap))
-    rows = _drop_corpus_terms(rows, texts, options.term_min_docs)
-    return _frame(rows, texts, ids, spans, options.context_chars)
+    return rows, spans
 
 
 def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int]:
@@ -250,33 +272,44 @@ def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Fi
     return out
 
 
-def _drop_corpus_terms(rows: list, texts: list[str], min_docs: int) -> list:
-    """Drop spelling findings for words found in ``min_docs`` or more documents."""
-    if min_docs <= 1:
-        return rows
+def is_term_candidate(category: str, rule_id: str) -> bool:
+    """Whether a finding is a misspelling that the corpus itself may show to be a name or term."""
+    return category == "spelling" and rule_id != "SPELLING_COMMON_TYPO"
 
-    def is_term_candidate(f: Finding) -> bool:
-        return f.category == "spelling" and f.rule_id != "SPELLING_COMMON_TYPO"
 
-    words: dict[str, set[int]] = {}
-    for pos, f in rows:
-        if is_term_candidate(f):
-            words.setdefault(texts[pos][f.start:f.end].lower(), set())
-    if not words:
-        return rows
+def spelling_terms(rows: list, texts: list[str]) -> set[str]:
+    """Step 2 of :func:`grammar_errors`: the lower-cased words of the term candidates in ``rows``."""
+    return {texts[pos][f.start:f.end].lower() for pos, f in rows
+            if is_term_candidate(f.category, f.rule_id)}
+
+
+def count_documents_with(words: set[str] | list[str], texts: list[str]) -> dict[str, int]:
+    """Step 3 of :func:`grammar_errors`: in how many of ``texts`` each word occurs as a word.
+
+    Matching is case-insensitive, on word boundaries. Counts over parts of
+    a corpus add up to the corpus's counts.
+    """
+    counts = dict.fromkeys(words, 0)
+    if not counts:
+        return counts
     lowered = [t.lower() for t in texts]
-    for w, docs in words.items():
+    for w in counts:
         exact = re.compile(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])")
-        for pos, low in enumerate(lowered):
-            if w in low and exact.search(low):  # substring test first: fast
-                docs.add(pos)
+        counts[w] = sum(1 for low in lowered if w in low and exact.search(low))  # substring first: fast
+    return counts
+
+
+def drop_corpus_terms(rows: list, texts: list[str], counts: dict[str, int],
+                      min_docs: int) -> list:
+    """Step 4 of :func:`grammar_errors`: drop spelling findings of words in ``min_docs`` or more documents."""
     return [(pos, f) for pos, f in rows
-            if not (is_term_candidate(f)
-                    and len(words[texts[pos][f.start:f.end].lower()]) >= min_docs)]
+            if not (is_term_candidate(f.category, f.rule_id)
+                    and counts[texts[pos][f.start:f.end].lower()] >= min_docs)]
 
 
-def _frame(rows: list, texts: list[str], ids: list[str], spans: dict[int, list],
-           context_chars: int) -> pd.DataFrame:
+def findings_frame(rows: list, texts: list[str], ids: list[str], spans: dict[int, list],
+                   context_chars: int) -> pd.DataFrame:
+    """Step 5 of :func:`grammar_errors`: the findings table (columns :data:`FINDING_COLUMNS`)."""
     out = []
     starts = {pos: [s for s, _ in sp] for pos, sp in spans.items()}
     for pos, f in rows:

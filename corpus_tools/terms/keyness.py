@@ -43,6 +43,8 @@ __all__ = [
     "MEASURES",
     "keyness",
     "key_terms_by_document",
+    "keyness_frame",
+    "resolve_measure",
 ]
 
 
@@ -259,13 +261,7 @@ def keyness(
     [{'term': 'tanks', 'freq_target': 3, 'freq_reference': 0, 'direction': 'over'}]
     """
     check_corpus(corpus, caller="keyness")
-    if isinstance(measure, str):
-        if measure not in MEASURES:
-            raise ValueError(f"measure={measure!r}: expected one of {', '.join(MEASURES)} "
-                             f"or an object with .name and .score(a, b, c, d)")
-        chosen = MEASURES[measure]
-    else:
-        chosen = measure
+    chosen = resolve_measure(measure)
     opts = resolve_term_options(options, TermOptions(), caller="keyness", ngram=ngram,
                                 lowercase=lowercase, stopwords=stopwords, min_count=min_count)
     target_ids = _ids(corpus, target, "target")
@@ -292,7 +288,29 @@ def keyness(
     b = np.asarray(m[n_t:].sum(axis=0), dtype=float).ravel()
     c = float(counts.n_words[:n_t].sum())
     d = float(counts.n_words[n_t:].sum())
-    terms = counts.terms  # each used at least opts.min_count times by target + reference
+    # each term used at least opts.min_count times by target + reference
+    frame = keyness_frame(counts.terms, a, b, c, d, chosen)
+    frame.attrs.update(target=target_ids, reference=ref_label, measure=chosen.name)
+    return frame
+
+
+def resolve_measure(measure) -> KeynessMeasure:
+    """The measure object of ``measure=`` (a name of :data:`MEASURES` or a measure)."""
+    if isinstance(measure, str):
+        if measure not in MEASURES:
+            raise ValueError(f"measure={measure!r}: expected one of {', '.join(MEASURES)} "
+                             f"or an object with .name and .score(a, b, c, d)")
+        return MEASURES[measure]
+    return measure
+
+
+def keyness_frame(terms: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float,
+                  chosen: KeynessMeasure) -> pd.DataFrame:
+    """The :func:`keyness` table from each term's frequencies ``a``, ``b`` and the sizes ``c``, ``d``.
+
+    ``terms`` are sorted; the table is sorted by ``keyness`` (see
+    :func:`keyness`), without ``attrs``.
+    """
     cs, ds = np.full(len(a), c), np.full(len(a), d)
     frame = pd.DataFrame({
         "term": pd.array(terms.astype(str) if len(terms) else [], dtype="str"),
@@ -312,7 +330,7 @@ def keyness(
     if c == 0 or d == 0:
         side = "target" if c == 0 else "reference"
         warnings.warn(f"keyness: the {side} has no words, so nothing can be compared; "
-                      f"measures are NaN", UserWarning, stacklevel=2)
+                      f"measures are NaN", UserWarning, stacklevel=3)
         for name in ("log_likelihood", "p_value", "chi_squared", "log_ratio",
                      "percent_diff", "keyness"):
             frame[name] = np.nan
@@ -328,9 +346,7 @@ def keyness(
     frame = frame[KEYNESS_COLUMNS].sort_values(["keyness", "freq_target", "term"],
                                                ascending=[False, False, True],
                                                kind="stable", na_position="last")
-    frame = frame.reset_index(drop=True)
-    frame.attrs.update(target=target_ids, reference=ref_label, measure=chosen.name)
-    return frame
+    return frame.reset_index(drop=True)
 
 
 def key_terms_by_document(
