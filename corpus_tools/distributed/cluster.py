@@ -12,10 +12,12 @@ pure Python and hold the GIL, so processes, not threads, give parallelism.
 
 from __future__ import annotations
 
+import functools
 import sys
 from typing import NamedTuple
 
-__all__ = ["connect", "Session", "compute", "persist", "dashboard_address", "current_client"]
+__all__ = ["connect", "Session", "compute", "persist", "dashboard_address", "current_client",
+           "pandas_dtypes"]
 
 
 class Session(NamedTuple):
@@ -70,6 +72,23 @@ def connect(*, scheduler: str | None = None, workers: int | None = None,
                            memory_limit=memory_limit,
                            dashboard_address=":0" if dashboard else None)
     return Session(Client(cluster), cluster)
+
+
+def pandas_dtypes(func):
+    """Run ``func`` with Dask's string conversion off, so results keep pandas' own dtypes.
+
+    Dask turns text columns into ``string[pyarrow]`` (missing value
+    ``pd.NA``) by default; the pandas path's frames use pandas' ``str``
+    dtype (missing value NaN) and ``object`` where it says so.
+    """
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        import dask
+
+        with dask.config.set({"dataframe.convert-string": False}):
+            return func(*args, **kwargs)
+
+    return wrapper
 
 
 def current_client():

@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
+from ..distributed import dispatch, is_dask
 from ..lexicon import default_lexicon
 from .rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
 from ..progress import progress as _progress
@@ -53,6 +54,7 @@ __all__ = [
     "grammar_summary",
     "finding_sentences",
     "CAPPED_RULE_ID",
+    "resolve_options",
     "check_texts",
     "is_term_candidate",
     "spelling_terms",
@@ -110,8 +112,8 @@ GrammarConfig = GrammarOptions
 """The former name of :class:`GrammarOptions`, kept importable (same class)."""
 
 
-def _resolve_options(options: GrammarOptions | None, config: GrammarOptions | None,
-                     caller: str) -> GrammarOptions:
+def resolve_options(options: GrammarOptions | None, config: GrammarOptions | None,
+                    caller: str) -> GrammarOptions:
     """``options``, or the deprecated ``config=`` spelling of it, or the defaults."""
     if config is not None:
         if options is not None:
@@ -190,8 +192,10 @@ def grammar_errors(
     >>> df[["span", "rule_id", "suggestion"]].values.tolist()
     [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
     """
+    if is_dask(corpus):
+        return dispatch("grammar_errors", corpus, disable=disable, user_words=user_words, options=options, checker=checker, progress=progress, config=config)
     check_corpus(corpus, caller="grammar_errors")
-    options = _resolve_options(options, config, "grammar_errors")
+    options = resolve_options(options, config, "grammar_errors")
     disable = frozenset(disable)
     unknown = disable - set(CATEGORIES) - set(RULE_IDS)
     if unknown and checker is None:
@@ -405,8 +409,10 @@ def grammar_summary(
     >>> s.loc["a", ["n_words", "n_verb_form", "verb_form_per_1000_words"]].tolist()
     [4.0, 1.0, 250.0]
     """
+    if is_dask(corpus):
+        return dispatch("grammar_summary", corpus, findings=findings, disable=disable, user_words=user_words, options=options, checker=checker, progress=progress, config=config)
     check_corpus(corpus, caller="grammar_summary")
-    options = _resolve_options(options, config, "grammar_summary")
+    options = resolve_options(options, config, "grammar_summary")
     if findings is None:
         findings = grammar_errors(corpus, disable=disable, user_words=user_words,
                                   options=options, checker=checker, progress=progress)

@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
+from ..distributed import dispatch, is_dask
 from ..progress import progress as _progress
 from .candidates import screen_candidates
 from .duplicates import duplicate_groups, expand_groups
@@ -158,6 +159,8 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
     Zhang, Q., Wang, D. Y., & Voelker, G. M. (2014). DSpin: Detecting
     automatically spun content on the web. NDSS.
     """
+    if is_dask(corpus):
+        return dispatch("find_rewrites", corpus, options=options, evidence=evidence, relations=relations, progress=progress)
     check_corpus(corpus, caller="find_rewrites()")
     opt = options or RewriteOptions()
     _check_choices(relations, evidence)

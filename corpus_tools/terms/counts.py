@@ -47,6 +47,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus import check_corpus
+from ..distributed import dispatch, is_dask
 from ..progress import progress as _progress
 from ..segment import normalize, sentence_words, words
 from ..stopwords import resolve_stopwords
@@ -404,6 +405,8 @@ def term_frequencies(
     >>> tf[["term", "count", "per_1000"]].head(2).to_dict("records")
     [{'term': 'the', 'count': 2, 'per_1000': 400.0}, {'term': 'cat', 'count': 1, 'per_1000': 200.0}]
     """
+    if is_dask(corpus):
+        return dispatch("term_frequencies", corpus, options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords, min_count=min_count, progress=progress)
     opts = resolve_term_options(options, TermOptions(), caller="term_frequencies",
                                 ngram=ngram, lowercase=lowercase, stopwords=stopwords,
                                 min_count=min_count)
@@ -496,6 +499,8 @@ def top_terms(
         The columns of :func:`term_frequencies` plus ``rank`` (1 = top), at
         most ``n`` rows per document; empty documents have none.
     """
+    if is_dask(corpus):
+        return dispatch("top_terms", corpus, n=n, by=by, options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords, min_count=min_count, progress=progress)
     if by not in ("count", "tf_idf", "per_1000"):
         raise ValueError(f"by={by!r}: expected 'count', 'tf_idf' or 'per_1000'")
     if n < 1:

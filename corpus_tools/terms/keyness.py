@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
+from ..distributed import dispatch, is_dask
 from .counts import (NOT_SET, NotSet, TermOptions, check_doc_ids, count_terms_corpus,
                      resolve_term_options)
 
@@ -260,6 +261,8 @@ def keyness(
     >>> k[["term", "freq_target", "freq_reference", "direction"]].head(1).to_dict("records")
     [{'term': 'tanks', 'freq_target': 3, 'freq_reference': 0, 'direction': 'over'}]
     """
+    if is_dask(corpus):
+        return dispatch("keyness", corpus, target, reference=reference, measure=measure, options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords, min_count=min_count, progress=progress)
     check_corpus(corpus, caller="keyness")
     chosen = resolve_measure(measure)
     opts = resolve_term_options(options, TermOptions(), caller="keyness", ngram=ngram,
