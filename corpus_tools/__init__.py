@@ -51,7 +51,7 @@ _EXPORTS = {
     "kwic": "terms",
     "AlignOptions": "rewrites", "Alignment": "rewrites", "align": "rewrites",
     "RewriteOptions": "rewrites", "RewriteWarning": "rewrites", "find_rewrites": "rewrites",
-    "similarity_matrix": "rewrites", "find_quotes": "rewrites", "match_quotes": "rewrites",
+    "similarity_matrix": "rewrites", "family_table": "rewrites", "find_quotes": "rewrites", "match_quotes": "rewrites",
 }
 
 __all__ = sorted([*_EXPORTS, "readability", "__version__"])

@@ -11,7 +11,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 @pytest.fixture(scope="session")
@@ -29,23 +28,65 @@ def sample_corpus(data_dir):
 
 @pytest.fixture(scope="session")
 def annotations() -> dict:
-    """``annotations.json`` of the sample corpus (from ../shared/seeds)."""
-    path = SEEDS / "annotations.json"
-    if not path.exists():
-        pytest.skip(f"{path} not found: the tests expect ../shared beside the checkout")
-    return json.loads(path.read_text(encoding="utf-8"))
+    """What is known about the sample corpus in ``data/`` (roles, errors, relations).
+
+    It lives in ``tests/data/``, not in ``data/``: the loader reads every file of a
+    corpus folder and would list it as a skipped input of the sample corpus.
+    """
+    return json.loads((ROOT / "tests" / "data" / "annotations.json").read_text(encoding="utf-8"))
+
+
+# A document id, title or text with this in it changes the page's title if it ever runs.
+XSS_IMG = "<img src=x onerror=\"document.title+=' XSS'\">"
+XSS_SCRIPT = "<script>document.title+=' XSS'</script>"
+
+
+def _report(source: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "corpus_tools", "report", str(source), "--out",
+                           str(out)], capture_output=True, text=True, timeout=1800, cwd=ROOT)
 
 
 @pytest.fixture(scope="session")
 def sample_report_run(tmp_path_factory):
     """Run ``corpus-tools report data --out DIR`` once; return (DIR, completed process)."""
     out = tmp_path_factory.mktemp("report")
-    proc = subprocess.run([sys.executable, "-m", "corpus_tools", "report", str(DATA), "--out",
-                           str(out)], capture_output=True, text=True, timeout=1800, cwd=ROOT)
-    return out, proc
+    return out, _report(DATA, out)
 
 
 @pytest.fixture(scope="session")
 def sample_report(sample_report_run) -> Path:
     """Folder with ``index.html`` and, per notebook, the executed ``.ipynb`` and its ``.html``."""
     return sample_report_run[0]
+
+
+@pytest.fixture(scope="session")
+def hostile_report_run(tmp_path_factory):
+    """The report of the sample corpus with script payloads in every id, title and text.
+
+    The texts keep the sample's rewrite pair, so every table of every page (pairs,
+    findings, key terms, concordance, side-by-side view) shows corpus text.
+    """
+    import pandas as pd
+
+    folder = tmp_path_factory.mktemp("hostile")
+    rows = []
+    for path in sorted(DATA.glob("*.txt")):
+        title, _, rest = path.read_text(encoding="utf-8").partition("\n")
+        rest = rest.replace("Putin", f"Putin{XSS_SCRIPT}", 2).replace("Russian",
+                                                                       f"Russian {XSS_IMG}", 1)
+        rows.append({"id": f"{XSS_IMG}{path.stem[:3]}_`x`*y*", "text": f"{title} {XSS_IMG}\n\n{rest}"})
+    source = folder / "hostile.csv"
+    pd.DataFrame(rows).to_csv(source, index=False)
+    out = folder / "report"
+    return out, _report(source, out)
+
+
+@pytest.fixture(scope="session")
+def one_document_report_run(tmp_path_factory):
+    """The report of a corpus of one document (the sample's first)."""
+    folder = tmp_path_factory.mktemp("one")
+    (folder / "corpus").mkdir()
+    first = sorted(DATA.glob("*.txt"))[0]
+    (folder / "corpus" / first.name).write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    out = folder / "report"
+    return out, _report(folder / "corpus", out)

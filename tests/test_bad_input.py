@@ -368,7 +368,7 @@ def test_markup_removal_is_linear_in_unclosed_scripts():
 # --- the report's error text ------------------------------------------------------
 
 def test_report_error_text_has_no_terminal_colours():
-    from corpus_tools.report import _first_lines
+    from corpus_tools.report.render import _first_lines
 
     coloured = ("\x1b[0;31m---------\x1b[0m\n\x1b[0;31mValueError\x1b[0m: bad "
                 "\x1b[38;5;241mvalue\x1b[39m\n")

@@ -92,7 +92,8 @@ def test_evidence_columns_and_explanation(sample_corpus):
         said = VOTE_WORDS[col.removeprefix("vote_")]
         assert (said in head.split("000_a75420020a94f3f2 shows ")[-1]) == (r[col] < 0), col
         assert (said in against) == (r[col] > 0), col
-    assert r["explanation"].startswith("000_a75420020a94f3f2 rewrites 001_dbc4827b14b7b483: "
+    assert r["explanation"].startswith("000_a75420020a94f3f2 rewrites 001_dbc4827b14b7b483 "
+                                       "(word swaps): "
                                        f"{r['coverage']:.0%} of the shorter text aligns")
     for col in ("immutable_overlap", "content_overlap", "shingle_overlap", "coverage",
                 "identical_sentences", "touched_sentences", "swap_share"):
@@ -236,13 +237,16 @@ def test_identical_texts_shortcut_matches_alignment(sample_corpus):
 
     from corpus_tools.rewrites.features import doc_features
     from corpus_tools.rewrites.quotes import count_quotes
-    from corpus_tools.rewrites.verdict import CandidatePair, identical_pair, judge_pair
+    from corpus_tools.rewrites.verdict import (CandidatePair, identical_pair, judge_pair,
+                                               prose_word_count)
 
     text = sample_corpus["text"].iloc[1]
     fa, fb = doc_features("x", text), doc_features("y", text)
     pair = CandidatePair("x", "y", 1.0, 40, 1.0, 1.0, 1.0, fa.n_words, fb.n_words)
     aligned = judge_pair(pair, fa, fb, RewriteOptions())
-    short = identical_pair(pair, nonwords=fa.nonwords, n_quotes=count_quotes(text))
+    short = identical_pair(pair, nonwords=fa.nonwords, n_quotes=count_quotes(text),
+                           n_prose_words=prose_word_count(fa, RewriteOptions()),
+                           n_sentences=len(fa.sent_words))
     assert aligned["relation"] == short["relation"] == "copy"
     assert short["quotes_kept"] > 0
     shared = [c for c in REWRITE_COLUMNS if c in aligned]

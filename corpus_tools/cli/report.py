@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..progress import stderr_is_terminal
 from ..report import render_report
 from ._common import add_corpus_arguments, load_options
 
@@ -20,6 +19,9 @@ def add_parser(sub) -> None:
     p.add_argument("--show-code", action="store_true", help="keep code cells in the pages")
     p.add_argument("--notebooks", help="folder of NN_*.ipynb notebooks (default: the shipped ones)")
     p.add_argument("--timeout", type=int, default=900, help="seconds one cell may run (default: 900)")
+    p.add_argument("--cache-dir", help="analysis cache shared by the notebooks (default: OUT/.cache, "
+                                       "keeping what the last report used)")
+    p.add_argument("--jobs", type=int, help="notebooks run at the same time (default: cores + 1)")
     p.set_defaults(run=run)
 
 
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     options = load_options(args)
     result = render_report(args.path, out=args.out, notebooks=args.notebooks,
                            show_code=args.show_code, load_options=options, timeout=args.timeout,
-                           progress=stderr_is_terminal())
+                           progress=True, cache_dir=args.cache_dir, n_jobs=args.jobs)
     for nb in result.notebooks:
         state = "ok" if nb.ok else "FAILED"
         print(f"{state:6} {nb.html_path}  ({nb.seconds:.1f} s)")

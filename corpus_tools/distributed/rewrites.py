@@ -77,6 +77,7 @@ class PartInfo(NamedTuple):
     digests: list[bytes | None]
     signatures: np.ndarray
     signature_rows: np.ndarray
+    n_immutables: np.ndarray
 
 
 def _sketch_part(part: pd.DataFrame, k: int, root: str, n_shards: int) -> PartInfo:
@@ -103,20 +104,33 @@ def _sketch_part(part: pd.DataFrame, k: int, root: str, n_shards: int) -> PartIn
                     else np.full(len(ids), -1, dtype=np.int64))
     write_array(folder, "corpus_n_words", corpus_words)
     # the shuffle on feature hashes: each shard gets the (document, feature) pairs of its hashes
-    lengths = np.fromiter(map(len, imm), dtype=np.int64, count=len(imm))
-    local = np.repeat(np.arange(len(imm), dtype=np.int64), lengths)
-    values = np.concatenate(imm) if imm else np.zeros(0, np.uint64)
-    shard = (values % np.uint64(n_shards)).astype(np.int64)
-    for s in range(n_shards):
-        sel = shard == s
-        out = Path(root) / f"shard-{s:05d}"
-        out.mkdir(parents=True, exist_ok=True)
-        np.savez(out / f"part-{k:05d}.npz", local=local[sel], hash=values[sel])
+    _to_shards(root, "immutables", k, n_shards,
+               np.fromiter(map(len, imm), dtype=np.int64, count=len(imm)),
+               np.concatenate(imm) if imm else np.zeros(0, np.uint64))
+    _to_shards(root, "content", k, n_shards, np.asarray(sp.content_lengths, dtype=np.int64),
+               np.asarray(sp.content, dtype=np.uint64))
     sig, rows = minhash_signatures(join_sketches([sp]).shingles) if ids else \
         (np.zeros((0, 16), np.uint64), np.zeros(0, np.int64))
     digests = [hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=16).digest()
                if t.strip() else None for t in texts]
-    return PartInfo(ids, digests, sig, rows)
+    return PartInfo(ids, digests, sig, rows,
+                    np.fromiter(map(len, imm), dtype=np.int64, count=len(imm)))
+
+
+def _shard_folder(root: str, kind: str, s: int) -> Path:
+    return Path(root) / f"shard-{kind}-{s:05d}"
+
+
+def _to_shards(root: str, kind: str, k: int, n_shards: int, lengths: np.ndarray,
+               values: np.ndarray) -> None:
+    """Partition ``k``'s (document, feature hash) pairs, each to the shard of its hash."""
+    local = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+    shard = (values % np.uint64(n_shards)).astype(np.int64)
+    for s in range(n_shards):
+        sel = shard == s
+        out = _shard_folder(root, kind, s)
+        out.mkdir(parents=True, exist_ok=True)
+        np.savez(out / f"part-{k:05d}.npz", local=local[sel], hash=values[sel])
 
 
 class Layout(NamedTuple):
@@ -191,12 +205,17 @@ def _globalised(frame: pd.DataFrame, docs: np.ndarray) -> pd.DataFrame:
     return frame.assign(i=docs[frame["i"].to_numpy()], j=docs[frame["j"].to_numpy()])
 
 
-def _screen_task(layout: Layout, ids: list[str], ci, cj, score, n_shared, opt) -> pd.DataFrame:
-    """:func:`screen_pairs` of candidate pairs, on the documents they need."""
-    from ..rewrites.candidates import screen_pairs
+def _screen_task(layout: Layout, ids: list[str], ci, cj, score, n_shared, opt,
+                 recount: bool) -> pd.DataFrame:
+    """:func:`screen_pairs` of candidate pairs, on the documents they need (with their
+    shared immutables counted when a content-word index found some of the pairs)."""
+    from ..rewrites.candidates import screen_pairs, shared_immutables
 
     docs, li, lj = _localised(ci, cj)
-    frame = screen_pairs(_load_sketch(layout, docs), ids, li, lj, score, n_shared, opt)
+    sketch = _load_sketch(layout, docs)
+    if recount:
+        n_shared = shared_immutables(sketch.immutables, li, lj)
+    frame = screen_pairs(sketch, ids, li, lj, score, n_shared, opt)
     return _globalised(frame, docs)
 
 
@@ -235,12 +254,12 @@ def _ids_of(ids: np.ndarray, ci, cj) -> list[str]:
 
 # --- the sharded index -----------------------------------------------------------
 
-def _shard_stats(root: str, s: int, n_parts: int, offsets: np.ndarray, indexed: np.ndarray,
-                 opt) -> np.ndarray:
+def _shard_stats(root: str, kind: str, s: int, n_parts: int, offsets: np.ndarray,
+                 indexed: np.ndarray, opt) -> np.ndarray:
     """Task: a shard's document frequencies and weights (written), its share of each norm."""
     from ..rewrites.candidates import index_weights
 
-    folder = Path(root) / f"shard-{s:05d}"
+    folder = _shard_folder(root, kind, s)
     pos, hashes = [], []
     for k in range(n_parts):
         with np.load(folder / f"part-{k:05d}.npz") as z:
@@ -264,11 +283,11 @@ def _add_arrays(*arrays: np.ndarray) -> np.ndarray:
     return np.sum(np.stack(arrays), axis=0)
 
 
-def _shard_product(root: str, s: int, norms: np.ndarray, lo: int, hi: int):
+def _shard_product(root: str, kind: str, s: int, norms: np.ndarray, lo: int, hi: int):
     """Task: rows ``lo:hi`` of the shard's ``[xn | 2 xb] @ [xn | 2 xb]^T``."""
     from scipy import sparse
 
-    with np.load(Path(root) / f"shard-{s:05d}" / "index.npz") as z:
+    with np.load(_shard_folder(root, kind, s) / "index.npz") as z:
         pos, code, idf, n_codes = z["pos"], z["code"], z["idf"], int(z["n_codes"])
     n = len(norms)
     if not len(pos):
@@ -292,14 +311,16 @@ def _block_partners(lo: int, opt, *partials):
     return select_partners(lo, both, min_score=opt.min_candidate_score, top_k=opt.top_k)
 
 
-def _candidates(layout: Layout, indexed: np.ndarray, n_parts: int, n_shards: int, opt,
-                progress: bool) -> pd.DataFrame:
+def _candidates(layout: Layout, kind: str, indexed: np.ndarray, n_parts: int, n_shards: int,
+                opt, progress: bool) -> pd.DataFrame:
+    """:func:`candidate_pairs` over the ``kind`` features of the ``indexed`` documents, sharded."""
     import dask
 
     from ..rewrites.candidates import candidate_frame
 
     n = len(indexed)
-    stats = [dask.delayed(_shard_stats)(layout.root, s, n_parts, layout.offsets, indexed, opt)
+    stats = [dask.delayed(_shard_stats)(layout.root, kind, s, n_parts, layout.offsets,
+                                        indexed, opt)
              for s in range(n_shards)]
     (sumsq,) = compute(tree_reduce(_add_arrays, stats), progress=progress, desc="index")
     if not np.any(sumsq > 0) or n < 2:
@@ -311,7 +332,7 @@ def _candidates(layout: Layout, indexed: np.ndarray, n_parts: int, n_shards: int
     shared = dask.delayed(norms, traverse=False)
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        partials = [dask.delayed(_shard_product)(layout.root, s, shared, lo, hi)
+        partials = [dask.delayed(_shard_product)(layout.root, kind, s, shared, lo, hi)
                     for s in range(n_shards)]
         blocks.append(dask.delayed(_block_partners)(lo, opt, *partials))
     found = compute(*blocks, progress=progress, desc="candidates")
@@ -337,6 +358,7 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
     """
     import dask
 
+    from ..rewrites.candidates import content_indexed, merge_candidates
     from ..rewrites.detect import (add_evidence, check_choices, evidence_documents,
                                    evidence_values, rewrite_table, verdict_rows)
     from ..rewrites.duplicates import (bucket_pairs, expanded_pairs, identical_representatives,
@@ -373,15 +395,22 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
             pairs = pairs[overlap >= opt.copy_min_shingle_overlap]
         rep = join_duplicates(rep, pairs)
         # 3. the sharded candidate index
-        cands = _candidates(layout, rep == np.arange(n), n_parts, n_shards, opt, progress)
+        indexed = rep == np.arange(n)
+        cands = _candidates(layout, "immutables", indexed, n_parts, n_shards, opt, progress)
+        few = content_indexed(indexed, np.concatenate([i.n_immutables for i in infos])
+                              if infos else np.zeros(0, np.int64), opt)
+        recount = bool(few.sum() >= 2)
+        if recount:  # documents with few immutables are also indexed by content words
+            cands = merge_candidates(cands, _candidates(layout, "content", few, n_parts,
+                                                        n_shards, opt, progress))
         ci, cj = cands["i"].to_numpy(), cands["j"].to_numpy()
         score, shared = cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy()
         tasks = [dask.delayed(_screen_task)(layout, _ids_of(ids, ci[c], cj[c]), ci[c], cj[c],
-                                            score[c], shared[c], opt)
+                                            score[c], shared[c], opt, recount)
                  for c in _chunks(len(ci), PAIRS_PER_TASK)]
         screened = (pd.concat(compute(*tasks, progress=progress, desc="screen"),
                               ignore_index=True) if tasks else
-                    _screen_task(layout, [], ci, cj, score, shared, opt))
+                    _screen_task(layout, [], ci, cj, score, shared, opt, recount))
         extra = expanded_pairs(screened, rep, ids, opt)
         if extra is not None:
             ei, ej = extra

@@ -98,12 +98,20 @@ class AlignOptions:
         products, linear in the shared words). Both find a chain of the
         same total excess similarity; with equal totals they may pick
         different chains.
+    semantic_weight : float, default 0.0
+        Share of meaning in the sentence similarity: the similarity is
+        ``(1 - w) * lexical + w * cosine``, the cosine of the sentences'
+        vectors (:class:`corpus_tools.embed.SentenceEncoder`) and the lexical
+        similarity :func:`corpus_tools.similarity.sentence_similarity`
+        (pre-filter: ``(1 - w) * dice + w * cosine``). 0 compares words only.
+        Documents beyond ``max_dense_cells`` are compared by words only.
     """
 
     min_similarity: float = 0.35
     merge_gain: float = 0.05
     prefilter_share: float = 0.8
     max_dense_cells: int = 1_000_000
+    semantic_weight: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -339,8 +347,32 @@ def _group_words(f: DocFeatures, sents) -> tuple[str, ...]:
     return tuple(w for k in sents for w in f.sent_words[k])
 
 
+def sentence_cosines(fa: DocFeatures, fb: DocFeatures) -> np.ndarray:
+    """Cosine (meaning) similarity of every sentence of ``fa`` with every one of ``fb``
+    (:class:`corpus_tools.embed.SentenceEncoder`; vectors cached per process)."""
+    from ..embed import SentenceEncoder
+
+    enc = SentenceEncoder()
+    va = enc.encode([fa.text[sp.start:sp.end] for sp in fa.spans])
+    vb = enc.encode([fb.text[sp.start:sp.end] for sp in fb.spans])
+    # float32 products: rounded to 6 decimals, so the same sentence gives exactly 1
+    return np.clip(np.round((va @ vb.T).astype(np.float64), 6), -1.0, 1.0)
+
+
+def _group_similarity(fa: DocFeatures, fb: DocFeatures, a_s, b_s, w: float) -> float:
+    """The similarity of two groups of sentences (their words, and their texts' vectors)."""
+    s = sentence_similarity(_group_words(fa, a_s), _group_words(fb, b_s))
+    if not w:
+        return s
+    from ..embed import SentenceEncoder
+
+    va, vb = SentenceEncoder().encode([fa.text[fa.spans[a_s[0]].start:fa.spans[a_s[-1]].end],
+                                      fb.text[fb.spans[b_s[0]].start:fb.spans[b_s[-1]].end]])
+    return (1 - w) * s + w * min(1.0, round(float(va @ vb), 6))
+
+
 def _grow(group: AlignedGroup, side: str, fa: DocFeatures, fb: DocFeatures, used: set,
-          gain: float) -> AlignedGroup:
+          gain: float, w: float = 0.0) -> AlignedGroup:
     """``group`` with a neighbouring unused sentence of ``side`` joined, when that raises
     its similarity by ``gain`` (the next sentence is tried first, then the previous)."""
     idx = list(group.b_sents if side == "b" else group.a_sents)
@@ -349,7 +381,7 @@ def _grow(group: AlignedGroup, side: str, fa: DocFeatures, fb: DocFeatures, used
         if 0 <= cand < n_side and cand not in used:
             new = tuple(sorted(idx + [cand]))
             a_s, b_s = (group.a_sents, new) if side == "b" else (new, group.b_sents)
-            s = sentence_similarity(_group_words(fa, a_s), _group_words(fb, b_s))
+            s = _group_similarity(fa, fb, a_s, b_s, w)
             if s >= group.similarity + gain:
                 used.add(cand)
                 return AlignedGroup(a_s, b_s, s)
@@ -371,23 +403,31 @@ def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | No
     if not fa.sent_words or not fb.sent_words:
         return []
     tau = opt.prefilter_share * opt.min_similarity
-    if len(fa.sent_words) * len(fb.sent_words) <= opt.max_dense_cells:
-        sim = sentence_matrix(fa, fb).tolist()
-        dice = {(i, j): sim[i][j] for i, j in _monotone_matches(sim, tau)}
+    w = opt.semantic_weight
+    if len(fa.sent_words) * len(fb.sent_words) > opt.max_dense_cells:
+        w = 0.0
+        chain = _sparse_chain(fa, fb, tau)
+        dice = cos = None
     else:
-        dice = _sparse_chain(fa, fb, tau)
+        dice = sentence_matrix(fa, fb)
+        cos = sentence_cosines(fa, fb) if w else None
+        pre = dice if not w else (1 - w) * dice + w * cos
+        chain = dict.fromkeys(_monotone_matches(pre.tolist(), tau))
     groups = []
-    for (i, j), d in dice.items():
+    for i, j in chain:
+        d = chain[(i, j)] if dice is None else float(dice[i, j])
         s = 0.5 * (d + sequence_ratio(fa.sent_words[i], fb.sent_words[j]))
+        if w:
+            s = (1 - w) * s + w * float(cos[i, j])
         if s >= opt.min_similarity:
             groups.append(AlignedGroup((i,), (j,), s))
     used_a = {i for g in groups for i in g.a_sents}
     used_b = {j for g in groups for j in g.b_sents}
     out = []
     for g in groups:
-        g = _grow(g, "b", fa, fb, used_b, opt.merge_gain)
+        g = _grow(g, "b", fa, fb, used_b, opt.merge_gain, w)
         if len(g.a_sents) + len(g.b_sents) <= 2:
-            g = _grow(g, "a", fa, fb, used_a, opt.merge_gain)
+            g = _grow(g, "a", fa, fb, used_a, opt.merge_gain, w)
         out.append(AlignedGroup(g.a_sents, g.b_sents, float(g.similarity)))
     return out
 

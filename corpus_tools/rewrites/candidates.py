@@ -14,7 +14,6 @@ and the cost grows about linearly with the number of documents.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -24,18 +23,38 @@ from .options import RewriteOptions
 from .sketch import CorpusSketch, pair_overlap
 
 __all__ = ["candidate_pairs", "screen_candidates", "screen_pairs", "SCREEN_COLUMNS",
-           "index_weights", "select_partners", "candidate_frame"]
+           "index_weights", "select_partners", "candidate_frame", "content_indexed",
+           "merge_candidates", "shared_immutables"]
 
 
-def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
+def _memberships(features) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """(document of each membership, feature code of each, documents, distinct features)."""
+    from scipy import sparse
+
+    if sparse.issparse(features):
+        m = sparse.csr_matrix(features)
+        rows = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(m.indptr))
+        codes, vocab = pd.factorize(m.indices)
+        return rows, codes.astype(np.int64), m.shape[0], len(vocab)
+    n = len(features)
+    lengths = np.fromiter(map(len, features), dtype=np.int64, count=n)
+    flat = np.fromiter(itertools.chain.from_iterable(features), dtype=object,
+                       count=int(lengths.sum()))
+    codes, vocab = pd.factorize(flat)
+    return np.repeat(np.arange(n, dtype=np.int64), lengths), codes.astype(np.int64), n, len(vocab)
+
+
+def candidate_pairs(features, *, top_k: int = 20,
                     min_score: float = 0.1, max_df: int | float = 0.005,
                     min_df_cap: int = 50, block: int = 2000) -> pd.DataFrame:
     """Pairs of documents that share enough rare features to be compared.
 
     Parameters
     ----------
-    features : sequence of frozenset of str
-        One feature set per document (e.g. ``DocFeatures.immutables``).
+    features : sequence of frozenset of str, or scipy.sparse matrix
+        One feature set per document (e.g. ``DocFeatures.immutables``), or a
+        document x feature matrix whose non-zero cells are the memberships
+        (e.g. the content-word hashes of the corpus sketch).
     top_k : int, default 20
         Keep at most this many partners per document (each pair is kept when
         either side ranks it in its top ``top_k``).
@@ -63,28 +82,20 @@ def candidate_pairs(features: Sequence[frozenset], *, top_k: int = 20,
     """
     from scipy import sparse
 
-    n = len(features)
     empty = pd.DataFrame({"i": np.array([], dtype=np.int64), "j": np.array([], dtype=np.int64),
                           "score": np.array([], dtype=float),
                           "n_shared": np.array([], dtype=np.int64)})
-    if n < 2:
+    rows_a, cols_a, n, n_vocab = _memberships(features)
+    if n < 2 or not len(cols_a):
         return empty
-    lengths = np.fromiter(map(len, features), dtype=np.int64, count=n)
-    if not lengths.sum():
-        return empty
-    flat = np.fromiter(itertools.chain.from_iterable(features), dtype=object,
-                       count=int(lengths.sum()))
-    cols_a, vocab = pd.factorize(flat)
-    del flat
-    rows_a = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    df = np.bincount(cols_a, minlength=len(vocab))
+    df = np.bincount(cols_a, minlength=n_vocab)
     kept, idf = index_weights(df, n, max_df=max_df, min_df_cap=min_df_cap)
     keep = kept[cols_a]
     rows_a, cols_a = rows_a[keep], cols_a[keep]
     if len(cols_a) == 0:
         return empty
     vals = idf[cols_a]
-    x = sparse.csr_matrix((vals, (rows_a, cols_a)), shape=(n, len(vocab)))
+    x = sparse.csr_matrix((vals, (rows_a, cols_a)), shape=(n, n_vocab))
     xn, _ = row_normalize(x)
     # One product gives both numbers: with left = [xn | 2 xb] and right =
     # [xn | 2 xb]^T, each entry is cosine + 4 * shared features, and the
@@ -177,13 +188,46 @@ def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOpti
         Columns :data:`SCREEN_COLUMNS` (see :func:`screen_pairs`).
     """
     opt = options
-    features = sketch.immutables if indexed is None else \
-        [f if keep else frozenset() for f, keep in zip(sketch.immutables, indexed)]
-    cands = candidate_pairs(features, top_k=opt.top_k, min_score=opt.min_candidate_score,
-                            max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
+    indexed = np.ones(len(ids), dtype=bool) if indexed is None else np.asarray(indexed)
+    features = [f if keep else frozenset() for f, keep in zip(sketch.immutables, indexed)]
+    index = dict(top_k=opt.top_k, min_score=opt.min_candidate_score,
+                 max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
+    cands = candidate_pairs(features, **index)
+    few = content_indexed(indexed, np.fromiter(map(len, sketch.immutables), dtype=np.int64,
+                                               count=len(ids)), opt)
+    if few.sum() >= 2:
+        # documents with few names, numbers or rare words are also indexed by content words
+        content = sketch.content.copy()
+        content.data = content.data * np.repeat(few, np.diff(content.indptr))
+        content.eliminate_zeros()
+        cands = merge_candidates(cands, candidate_pairs(content, **index))
+        # the shared immutables of pairs found by content words
+        cands["n_shared"] = shared_immutables(sketch.immutables, cands["i"].to_numpy(),
+                                              cands["j"].to_numpy())
     return screen_pairs(sketch, ids, cands["i"].to_numpy(), cands["j"].to_numpy(),
                         cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy(),
                         opt)
+
+
+def content_indexed(indexed: np.ndarray, n_immutables: np.ndarray, opt: RewriteOptions
+                    ) -> np.ndarray:
+    """Step of :func:`screen_candidates`: the indexed documents also indexed by content words
+    (fewer than ``opt.content_index_max_immutables`` immutables)."""
+    return np.asarray(indexed) & (np.asarray(n_immutables) < opt.content_index_max_immutables)
+
+
+def merge_candidates(cands: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
+    """Step of :func:`screen_candidates`: the pairs of two indexes, each with its best score."""
+    return (pd.concat([cands, more], ignore_index=True)
+            .sort_values("score", ascending=False, kind="stable")
+            .drop_duplicates(["i", "j"]).sort_values(["i", "j"]).reset_index(drop=True))
+
+
+def shared_immutables(immutables, ci: np.ndarray, cj: np.ndarray) -> np.ndarray:
+    """The number of immutables each pair ``(ci[k], cj[k])`` shares."""
+    return np.fromiter((len(immutables[i] & immutables[j])
+                        for i, j in zip(np.asarray(ci).tolist(), np.asarray(cj).tolist())),
+                       dtype=np.int64, count=len(ci))
 
 
 def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.ndarray,
@@ -198,7 +242,7 @@ def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.nd
         smaller immutable, shingle and content-word sets in common, the
         documents' word counts, ``align`` (worth aligning sentence by
         sentence: near-verbatim shingles, or enough content words with some
-        shingles or most immutables) and ``related`` (not aligned but
+        shingles or most immutables, or with few immutables to go by) and ``related`` (not aligned but
         sharing enough immutables to be listed as ``related``).
     """
     ci, cj = np.asarray(ci, dtype=np.int64), np.asarray(cj, dtype=np.int64)
@@ -207,9 +251,11 @@ def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.nd
     shing = pair_overlap(sketch.shingles, ci, cj)
     cont = pair_overlap(sketch.content, ci, cj)
     most_immutables = imm >= opt.align_min_immutable_overlap
+    few = (n_imm[ci] < opt.content_index_max_immutables) & \
+        (n_imm[cj] < opt.content_index_max_immutables)
     align = ((shing >= opt.copy_min_shingle_overlap)
              | ((cont >= opt.align_min_content_overlap)
-                & ((shing >= opt.align_min_shingle_overlap) | most_immutables))
+                & ((shing >= opt.align_min_shingle_overlap) | most_immutables | few))
              | ((cont >= opt.align_min_content_with_immutables) & most_immutables))
     ids_arr = np.asarray(ids, dtype=object)
     return pd.DataFrame({

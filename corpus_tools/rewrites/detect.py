@@ -51,13 +51,14 @@ from ..distributed import dispatch, is_dask
 from ..progress import progress as _progress
 from .candidates import screen_candidates
 from .duplicates import duplicate_groups, expand_groups
+from .families import add_families
 from .features import DocFeatures, doc_features
 from .matrix import similarity_matrix
 from .options import RewriteOptions, RewriteWarning
 from .quotes import count_quotes
 from .sketch import sketch_corpus, worker_count
 from .verdict import (VERDICT_COLUMNS, CandidatePair, finish_verdicts, identical_pair,
-                      judge_pair)
+                      judge_pair, prose_word_count)
 
 __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
            "REWRITE_COLUMNS", "RewriteWarning", "EVIDENCE", "judge_aligned", "verdict_rows",
@@ -65,7 +66,7 @@ __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
            "check_choices"]
 
 RELATIONS = ("copy", "rewrite", "related")
-REWRITE_COLUMNS = VERDICT_COLUMNS
+REWRITE_COLUMNS = [*VERDICT_COLUMNS[:6], "family", "family_original", *VERDICT_COLUMNS[6:]]
 EVIDENCE = ("grammar", "readability")
 Evidence = Literal["grammar", "readability"]
 
@@ -188,14 +189,16 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
 def verdict_rows(rows: list[dict], screened: pd.DataFrame) -> pd.DataFrame | None:
     """The judged rows and the ``related`` pairs of the screen in one frame (``None``: no pair)."""
     related = screened[screened["related"]].drop(columns=["i", "j", "align", "related"])
-    parts = [p for p in (pd.DataFrame(rows), related.assign(relation="related")) if len(p)]
+    parts = [p for p in (pd.DataFrame(rows), related.assign(relation="related", method=""))
+             if len(p)]
     return pd.concat(parts, ignore_index=True) if parts else None
 
 
 def rewrite_table(out: pd.DataFrame | None, relations: tuple[str, ...]) -> pd.DataFrame:
-    """The final table of :func:`find_rewrites`: the chosen relations, sorted, typed."""
+    """The final table of :func:`find_rewrites`: families added, the chosen relations, sorted, typed."""
     if out is None:
         return _typed(pd.DataFrame(columns=VERDICT_COLUMNS))
+    out = add_families(out)
     out = out[out["relation"].isin(relations)]
     order = out["relation"].map({"rewrite": 0, "copy": 1, "related": 2})
     out = (out.assign(_o=order)
@@ -260,11 +263,17 @@ def judge_aligned(aligned: pd.DataFrame, ids, texts, nonwords, opt: RewriteOptio
     """
     fields = list(CandidatePair._fields)
     jobs, rows = [], []
+    counted: dict[str, tuple[int, int]] = {}  # per distinct text: prose words, sentences
     for i, j, *values in aligned[["i", "j", *fields]].itertuples(index=False, name=None):
         pair = CandidatePair(*values)
         if texts[i] == texts[j]:
+            if texts[i] not in counted:
+                f = doc_features("", texts[i])
+                counted[texts[i]] = (prose_word_count(f, opt), len(f.sent_words))
+            words, sentences = counted[texts[i]]
             rows.append(identical_pair(pair, nonwords=int(nonwords[i]),
-                                       n_quotes=count_quotes(texts[i])))
+                                       n_quotes=count_quotes(texts[i]), n_prose_words=words,
+                                       n_sentences=sentences))
         else:
             jobs.append(_Job(int(i), int(j), pair))
     workers = worker_count(n_jobs)
@@ -325,12 +334,14 @@ def add_evidence(out: pd.DataFrame, rate: pd.Series | None, ease: pd.Series | No
     return out.assign(**new)
 
 
-_TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "original", "rewritten", "explanation")
+_TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "method", "original", "rewritten",
+                 "family_original", "explanation")
 
 
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.reindex(columns=REWRITE_COLUMNS)
     text = {c: out[c].fillna("").astype(str) for c in _TEXT_COLUMNS}
-    numbers = {c: pd.to_numeric(out[c], errors="coerce").astype(float)
+    numbers = {c: pd.to_numeric(out[c], errors="coerce").astype("Int64" if c == "family"
+                                                                  else float)
                for c in REWRITE_COLUMNS if c not in _TEXT_COLUMNS}
     return pd.DataFrame({**text, **numbers}, index=out.index)[REWRITE_COLUMNS]

@@ -26,7 +26,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .candidates import screen_pairs
+from .candidates import screen_pairs, shared_immutables
 from .options import RewriteOptions, RewriteWarning
 from .sketch import CorpusSketch, pair_overlap
 
@@ -218,9 +218,7 @@ def screen_new_pairs(sketch: CorpusSketch, ids, ci: np.ndarray, cj: np.ndarray,
                      opt: RewriteOptions) -> pd.DataFrame:
     """Step of :func:`expand_groups`: :func:`screen_pairs` of pairs the index did not find
     (shared immutables counted, no candidate score)."""
-    n_shared = np.fromiter((len(sketch.immutables[a] & sketch.immutables[b])
-                            for a, b in zip(ci.tolist(), cj.tolist())), dtype=np.int64,
-                           count=len(ci))
+    n_shared = shared_immutables(sketch.immutables, ci, cj)
     # not found by the index: no candidate score
     return screen_pairs(sketch, ids, ci, cj, np.full(len(ci), np.nan), n_shared, opt)
 

@@ -30,7 +30,8 @@ from ..lexicon import NAME_MAX_ZIPF, RARE_ZIPF, zipf
 from ..similarity import word_weight
 from ..stopwords import ENGLISH_STOPWORDS
 
-__all__ = ["DocFeatures", "doc_features", "word_hash", "shingle_hashes", "SHINGLE_SIZE",
+__all__ = ["DocFeatures", "doc_features", "word_hash", "shingle_hashes", "prose_sentences",
+           "SHINGLE_SIZE",
            "HASH_BITS"]
 
 SHINGLE_SIZE = 4
@@ -206,6 +207,30 @@ def feature_sets(sentences: Iterable[WordSentence]) -> FeatureSets:
             nonwords += n
     return FeatureSets(n_words, frozenset(immutables), frozenset(content), frozenset(shingles),
                        nonwords)
+
+
+def prose_sentences(f: DocFeatures, *, min_words: int, min_stopword_share: float,
+                    max_capitalised_share: float) -> list[bool]:
+    """Which sentences of ``f`` are prose, not a list, a table, a byline or a link list.
+
+    A prose sentence has at least ``min_words`` words, at least
+    ``min_stopword_share`` of them stop words (English prose runs at 0.35-0.5:
+    "the", "of", "was") and at most ``max_capitalised_share`` capitalised
+    words. A squad list ("Backs: M Blair (Edinburgh), A Craig (Glasgow), ..."),
+    a results table, a byline or a "Related:" list of headlines fails one of
+    these. Sentences are those of :attr:`DocFeatures.sent_tokens`.
+    """
+    out = []
+    stop = ENGLISH_STOPWORDS
+    for toks, ws in zip(f.sent_tokens, f.sent_words):
+        n = len(ws)
+        if n < min_words:
+            out.append(False)
+            continue
+        n_stop = sum(1 for w in ws if w in stop)
+        n_caps = sum(1 for t in toks if t.text[:1].isupper())
+        out.append(n_stop >= min_stopword_share * n and n_caps <= max_capitalised_share * n)
+    return out
 
 
 def count_nonwords(words: Iterable[str]) -> int:

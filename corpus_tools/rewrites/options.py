@@ -87,6 +87,52 @@ class RewriteOptions:
         A pair sharing this share of the smaller 4-gram shingle set is a
         ``copy`` whatever the alignment says (BBC duplicates: 0.96 or more
         in 95% of cases; planted light spins at most 0.86).
+    rewrite_min_prose_coverage : float, default 0.8
+        A rewrite retells the whole text sentence by sentence: ``rewrite``
+        (either method) needs at least this share of the shorter document's
+        prose words in aligned prose sentences, in order (by meaning:
+        ``align.semantic_weight``). Planted spinner rewrites: 0.93 or more in
+        99% of cases; LLM rewrites: 0.85 or more in 90%; BBC articles
+        republished with new paragraphs and partly reworded: 0.5-0.7.
+    method_min_swap_share : float, default 0.6
+        A rewrite whose sentences were neither merged nor split, without a
+        spinner's lost inflections or typos, is still ``word swaps`` when at
+        least this share of its changed words are one-for-one swaps (planted
+        spinner rewrites: 0.78 or more; fluent rewrites: median 0.3); else it
+        is a ``paraphrase`` (see :func:`corpus_tools.rewrites.verdict.method_of`).
+    paraphrase_min_similarity : float, default 0.5
+        A fluent rewrite (an LLM, a translation round trip, a paraphrasing
+        tool) need not keep words: ``rewrite`` with method ``paraphrase``
+        needs that prose coverage with a mean similarity of the aligned prose sentences of at
+        least this (fluent rewrites: median 0.65; passages on one topic from
+        different sources that happen to align: 0.45) ...
+    paraphrase_min_prose_words : int, default 20
+        ... over at least this many prose words of the shorter document (a
+        sentence or two say too little to tell a rewrite from a report) ...
+    paraphrase_min_doc_similarity : float, default 0.7
+        ... whose meaning as a whole is close (cosine of the documents' mean
+        sentence vectors: fluent rewrites median 0.83, 95% above 0.7;
+        passages of one topic from different texts median 0.63) ...
+    paraphrase_max_shingle_overlap : float, default 0.5
+        ... that keeps fewer than this share of 4-word sequences (LLM
+        rewrites: 95% under 0.43; more, without a spinner's swaps, is an
+        edited version of the same text) ...
+    paraphrase_max_changed_numbers : float, default 0.1
+        ... and keeps its facts: at most this many numbers replaced by other
+        numbers per aligned sentence (a rewrite keeps the numbers; two
+        reports from one template, "eight teams between 30 July and 5
+        August" against "12 teams between 27 July and 11 August", do not).
+    prose_min_words : int, default 4
+        Only prose sentences can carry a rewrite verdict (see
+        :func:`corpus_tools.rewrites.features.prose_sentences`): at least
+        this many words ...
+    prose_min_stopword_share : float, default 0.2
+        ... at least this share of stop words (prose: 0.35-0.5; a squad list
+        or a table: under 0.1) ...
+    prose_max_capitalised_share : float, default 0.5
+        ... and at most this share of capitalised words. ``coverage`` counts
+        every sentence (a copy of a list is still a copy); ``prose_coverage``
+        counts prose only, and ``rewrite`` needs ``min_coverage`` of it.
     vote_inflection_full : float, default 2.0
         Direction vote for lost inflections: (endings lost by ``b`` minus
         by ``a``) / this, clipped to -1..1: two lost endings are a full
@@ -116,15 +162,13 @@ class RewriteOptions:
         the grammar vote (BBC News averages 0.17 per 1,000 words) ...
     vote_grammar_full_gap : float, default 6.0
         ... whose strength is the difference / this, clipped to -1..1.
-    tie_break_score : float, default 0.01
-        With no vote either way, the longer text is taken as the rewrite
-        (spinners pad) with this token score, so confidence stays near 0.5.
-    confidence_coverage_floor : float, default 0.4
-        The relation part of a rewrite's confidence rises from 0.5 at this
-        coverage ...
-    confidence_coverage_span : float, default 0.4
-        ... to 1.0 at ``floor + span``; the direction part is
-        ``0.5 + 0.5 tanh(|direction_score|)``; confidence is their product.
+    min_side_probability : float, default 0.6
+        A rewrite's ``rewritten`` side is named only when the direction model
+        (:mod:`corpus_tools.rewrites.direction`) gives that side at least this
+        probability (the rewrite's ``confidence``); below, ``original`` and
+        ``rewritten`` are ``""`` and the explanation says the side is
+        undetermined. The model is calibrated on held-out pairs, so a
+        confidence of 0.8 means about 8 in 10 such sides are right.
     candidate_max_df : float, default 0.005
         Candidate search drops features found in more than this share of
         the documents (they name a topic, not a story; see
@@ -133,6 +177,12 @@ class RewriteOptions:
         ... but never below this many documents. Near-duplicates count once
         (see :mod:`corpus_tools.rewrites.duplicates`), so a story copied by
         hundreds of sites is still a story, not a topic.
+    content_index_max_immutables : int, default 8
+        Documents with fewer immutables than this (a short text, a generic
+        passage without names or numbers) are also indexed by their content
+        words, so that a fluent rewrite of such a text, which keeps few
+        distinctive words, still meets its original. News articles keep
+        dozens of immutables, so this costs little on news.
     duplicate_all_pairs_max : int, default 10
         A group of near-duplicates of up to this many documents lists every
         pair of them as ``copy`` rows; a larger one (a syndicated wire
@@ -145,7 +195,9 @@ class RewriteOptions:
         with one of the two representatives are judged, and a
         :class:`RewriteWarning` says so.
     align : AlignOptions
-        Sentence matching thresholds.
+        Sentence matching thresholds; sentences are compared by words and by
+        meaning (``semantic_weight=0.5``: fluent rewrites keep the meaning of
+        a sentence, not its words; ``benchmarks/bench_sentence_similarity.py``).
     """
 
     top_k: int = 20
@@ -164,6 +216,16 @@ class RewriteOptions:
     copy_min_identical: float = 0.5
     copy_max_touched: float = 0.35
     copy_min_shingle_overlap: float = 0.9
+    rewrite_min_prose_coverage: float = 0.8
+    method_min_swap_share: float = 0.6
+    paraphrase_min_similarity: float = 0.5
+    paraphrase_min_prose_words: int = 20
+    paraphrase_min_doc_similarity: float = 0.7
+    paraphrase_max_shingle_overlap: float = 0.5
+    paraphrase_max_changed_numbers: float = 0.1
+    prose_min_words: int = 4
+    prose_min_stopword_share: float = 0.2
+    prose_max_capitalised_share: float = 0.5
     vote_inflection_full: float = 2.0
     vote_typo_full: float = 1.0
     vote_zipf_min_swaps: int = 3
@@ -174,11 +236,10 @@ class RewriteOptions:
     vote_quotes_weight: float = 0.5
     vote_grammar_min_gap: float = 2.0
     vote_grammar_full_gap: float = 6.0
-    tie_break_score: float = 0.01
-    confidence_coverage_floor: float = 0.4
-    confidence_coverage_span: float = 0.4
+    min_side_probability: float = 0.6
     candidate_max_df: float = 0.005
     candidate_min_df_cap: int = 50
+    content_index_max_immutables: int = 8
     duplicate_all_pairs_max: int = 10
     max_expanded_pairs: int = 400
-    align: AlignOptions = AlignOptions()
+    align: AlignOptions = AlignOptions(semantic_weight=0.5)

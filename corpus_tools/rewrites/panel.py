@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..markup import escape_markdown
 from .align import Alignment, align
 
 __all__ = ["PairPanel", "pair_panel", "describe_findings", "pair_heading"]
@@ -85,10 +86,8 @@ class PairPanel:
 
 
 def pair_heading(pair: pd.Series) -> str:
-    """A one-line Markdown heading for a pair (document ids are escaped for Markdown)."""
-    def esc(x):
-        return str(x).replace("_", r"\_").replace("*", r"\*")
-
+    """A one-line Markdown heading for a pair (document ids are escaped for Markdown and HTML)."""
+    esc = escape_markdown
     rel = pair.get("relation", "")
     conf = pair.get("confidence", float("nan"))
     if rel == "rewrite":
@@ -138,7 +137,7 @@ def describe_findings(pairs: pd.DataFrame, n_docs: int) -> str:
     if n_rw:
         rw = pairs[pairs["relation"] == "rewrite"]
         names = sorted(set(rw["rewritten"]))
-        shown = ", ".join(f"`{x}`" for x in names[:10]) + (" ..." if len(names) > 10 else "")
+        shown = ", ".join(escape_markdown(x) for x in names[:10]) + (" ..." if len(names) > 10 else "")
         lines.append(f"**{n_rw} pair(s) look like machine rewrites**; the rewritten side "
                      f"is {shown}. ")
     else:

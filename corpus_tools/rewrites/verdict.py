@@ -30,7 +30,8 @@ import pandas as pd
 from ..lexicon import NAME_MAX_ZIPF, is_known_word, zipf
 from ..stopwords import ENGLISH_STOPWORDS
 from .align import SWAP_LABELS, align_groups, align_records
-from .features import DocFeatures
+from .direction import EVIDENCE_NAMES, direction_evidence, direction_model
+from .features import DocFeatures, prose_sentences
 from .options import RewriteOptions
 from .records import AlignedGroup, QuoteMatch, WordEdit
 
@@ -58,10 +59,18 @@ class PairStatistics(NamedTuple):
 
     coverage: float
     aligned_similarity: float
+    prose_coverage: float
+    prose_coverage_longer: float
+    prose_similarity: float
+    n_prose_words: int
+    n_aligned: int
+    n_merged: int
+    doc_similarity: float
     identical_sentences: float
     touched_sentences: float
     swap_share: float
     n_name_swaps: int
+    n_changed_numbers: int
     n_swaps: int
     swaps_per_100: float
     n_lost_inflections: int
@@ -93,21 +102,30 @@ class DirectionVotes(NamedTuple):
     quotes: float
 
 
-VOTES = (*DirectionVotes._fields, "grammar")
-"""The direction votes, in the order explanations list them."""
+VOTES = (*EVIDENCE_NAMES, "grammar")
+"""The direction votes (:mod:`corpus_tools.rewrites.direction`), in the order explanations
+list them."""
 
 VOTE_WORDS = {"inflection": "lost verb/noun endings", "typos": "typos",
               "zipf": "rarer substitute words", "nonwords": "more non-words",
-              "quotes": "quotation marks dropped", "grammar": "more grammar findings"}
-"""How an explanation names what a vote saw."""
+              "quotes": "quotation marks dropped", "llm_words": "words language models favour",
+              "unique_rarity": "rarer words of its own", "specifics_lost":
+              "fewer names and numbers", "direct_quotes_lost": "quotes turned into reported speech",
+              "broken_boundaries": "broken sentence boundaries", "mixed_spelling":
+              "British and American spellings mixed", "stopword_share": "fewer function words",
+              "commas": "more commas", "sentence_length_cv": "sentence lengths of its own",
+              "grammar": "more grammar findings"}
+"""How an explanation names what a vote saw (for the side the vote points at)."""
 
 VOTE_COLUMNS = [f"vote_{v}" for v in VOTES]
 
 VERDICT_COLUMNS = [
-    "doc_a", "doc_b", "relation", "original", "rewritten", "confidence",
+    "doc_a", "doc_b", "relation", "method", "original", "rewritten", "confidence",
     "candidate_score", "n_shared_immutables", "immutable_overlap", "shingle_overlap",
     "content_overlap", "n_words_a", "n_words_b", "coverage", "aligned_similarity",
-    "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps", "n_swaps",
+    "prose_coverage", "prose_coverage_longer", "prose_similarity", "n_prose_words",
+    "doc_similarity", "n_aligned", "n_merged", "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps",
+    "n_changed_numbers", "n_swaps",
     "swaps_per_100", "n_lost_inflections", "n_typos", "quotes_kept", "quotes_changed",
     "zipf_shift", "nonwords_per_1k_a", "nonwords_per_1k_b", "grammar_per_1k_a",
     "grammar_per_1k_b", "reading_ease_a", "reading_ease_b", "direction_score",
@@ -139,12 +157,18 @@ def _is_name(word: str) -> bool:
     return bool(word[:1].isupper()) and " " not in word and zipf(word) <= NAME_MAX_ZIPF
 
 
+def _other_number(x: str, y: str) -> bool:
+    """True when ``x`` and ``y`` are both numbers and not the same number ("2,000" is 2000)."""
+    x, y = x.replace(",", ""), y.replace(",", "")
+    return x[:1].isdigit() and y[:1].isdigit() and x != y
+
+
 def _nonword(word: str) -> bool:
     return " " not in word and not is_known_word(word)
 
 
 def _edit_counts(edits: list[WordEdit]) -> dict[str, int]:
-    counts = dict.fromkeys(("swaps", "inflections", "typos", "changed", "names"), 0)
+    counts = dict.fromkeys(("swaps", "inflections", "typos", "changed", "names", "numbers"), 0)
     counts["inflection_balance"] = counts["typo_balance"] = 0
     for e in edits:
         if e.label in SWAP_LABELS:
@@ -159,6 +183,8 @@ def _edit_counts(edits: list[WordEdit]) -> dict[str, int]:
             counts["typo_balance"] += _nonword(e.b_word) - _nonword(e.a_word)
         elif e.label == "synonym swap" and _is_name(e.a_word) and _is_name(e.b_word):
             counts["names"] += 1
+        elif e.label == "changed number" and _other_number(e.a_word, e.b_word):
+            counts["numbers"] += 1
     return counts
 
 
@@ -180,8 +206,48 @@ def _quote_counts(quotes: list[QuoteMatch]) -> tuple[int, int, int]:
     return kept, changed, lost_in_b - lost_in_a
 
 
+class _ProseCoverage(NamedTuple):
+    shorter: float  # share of the shorter document's prose words in aligned prose groups
+    longer: float  # the same for the longer document
+    similarity: float  # mean similarity of the aligned prose groups
+    shorter_words: int  # prose words of the shorter document
+
+
+def _prose_coverage(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup],
+                    opt: RewriteOptions) -> _ProseCoverage:
+    """How much of each document's prose aligns with prose of the other."""
+    rule = dict(min_words=opt.prose_min_words, min_stopword_share=opt.prose_min_stopword_share,
+                max_capitalised_share=opt.prose_max_capitalised_share)
+    pa, pb = prose_sentences(fa, **rule), prose_sentences(fb, **rule)
+    prose = [g for g in groups if any(pa[k] for k in g.a_sents) and any(pb[k] for k in g.b_sents)]
+
+    def share(f, flags, side):
+        total = sum(len(w) for w, p in zip(f.sent_words, flags) if p)
+        covered = sum(len(f.sent_words[k]) for g in prose for k in getattr(g, side) if flags[k])
+        return (covered / total if total else 0.0), total
+
+    cov_a, words_a = share(fa, pa, "a_sents")
+    cov_b, words_b = share(fb, pb, "b_sents")
+    sim = float(np.mean([g.similarity for g in prose])) if prose else 0.0
+    if words_a <= words_b:
+        return _ProseCoverage(cov_a, cov_b, sim, words_a)
+    return _ProseCoverage(cov_b, cov_a, sim, words_b)
+
+
+def _doc_similarity(fa: DocFeatures, fb: DocFeatures) -> float:
+    """Cosine of the two documents' mean sentence vectors (meaning of the whole; 0-1)."""
+    from ..embed import SentenceEncoder
+
+    enc = SentenceEncoder()
+    va = enc.encode([fa.text[sp.start:sp.end] for sp in fa.spans]).sum(axis=0)
+    vb = enc.encode([fb.text[sp.start:sp.end] for sp in fb.spans]).sum(axis=0)
+    norm = float(np.linalg.norm(va) * np.linalg.norm(vb))
+    return min(1.0, round(float(va @ vb) / norm, 6)) if norm else 0.0
+
+
 def pair_statistics(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup], *,
-                    coverage: float, similarity: float, aligned_words: int) -> PairStatistics:
+                    coverage: float, similarity: float, aligned_words: int,
+                    options: RewriteOptions) -> PairStatistics:
     """Step 1: the numbers the relation and the direction rest on (see :class:`PairStatistics`).
 
     ``coverage``, ``similarity`` and ``aligned_words`` (of the shorter side)
@@ -189,6 +255,7 @@ def pair_statistics(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup]
     pairs that barely align).
     """
     rec = align_records(fa, fb, groups, identical_rows=False)
+    prose = _prose_coverage(fa, fb, groups, options)
     matched = [r for r in rec.sentences if r.aligned]
     c = _edit_counts(rec.edits)
     shifts = _zipf_shifts(rec.edits)
@@ -196,11 +263,15 @@ def pair_statistics(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup]
     touched = len({e.pair for e in rec.edits if e.label in SWAP_LABELS})
     per_1k = (lambda f: 1000.0 * f.nonwords / f.n_words if f.n_words else math.nan)
     return PairStatistics(
-        coverage=coverage, aligned_similarity=similarity,
+        coverage=coverage, aligned_similarity=similarity, prose_coverage=prose.shorter,
+        prose_coverage_longer=prose.longer, prose_similarity=prose.similarity,
+        n_prose_words=prose.shorter_words, n_aligned=len(groups),
+        n_merged=sum(1 for g in groups if len(g.a_sents) + len(g.b_sents) > 2),
+        doc_similarity=_doc_similarity(fa, fb) if options.align.semantic_weight else math.nan,
         identical_sentences=float(np.mean([r.identical for r in matched])) if matched else 0.0,
         touched_sentences=touched / len(matched) if matched else 0.0,
         swap_share=c["swaps"] / c["changed"] if c["changed"] else 0.0,
-        n_name_swaps=c["names"], n_swaps=c["swaps"],
+        n_name_swaps=c["names"], n_changed_numbers=c["numbers"], n_swaps=c["swaps"],
         swaps_per_100=100.0 * c["swaps"] / max(1, aligned_words),
         n_lost_inflections=c["inflections"], n_typos=c["typos"], quotes_kept=kept,
         quotes_changed=changed, zipf_shift=float(np.mean(shifts)) if shifts else math.nan,
@@ -253,28 +324,61 @@ def grammar_vote(per_1k_a, per_1k_b, opt: RewriteOptions):
 
 # --- step 3: the relation -----------------------------------------------------------
 
-def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions) -> str | None:
-    """Step 3: ``"rewrite"``, ``"copy"``, ``"related"`` or None (not related), from the statistics.
+def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
+                ) -> tuple[str, str] | None:
+    """Step 3: the relation and, for a rewrite, its method; None when not related at all.
 
-    A rewrite aligns in order (``min_coverage``) with swapped words spread
-    over most aligned sentences, mostly one for one, few of them names; a
-    copy aligns with mostly verbatim or untouched sentences, or shares
-    nearly all its shingles; anything else that shares enough is related.
+    ``"rewrite"``: the prose aligns in order with swapped words spread over
+    most aligned sentences, mostly one for one, few of them names (an
+    article spinner's output). ``("copy", "")``: aligns with
+    mostly verbatim or untouched sentences (and at least ``min_coverage`` of
+    its prose aligns: two reports sharing a squad list are not copies), or
+    shares nearly all its shingles. ``("rewrite", "paraphrase")``: not a copy, but nearly all the
+    shorter text's prose is retold sentence by sentence, in order, close in
+    meaning (an LLM, a translation round trip, a paraphrasing tool).
+    ``("related", "")``: anything else that shares enough.
     """
     aligned = s.coverage >= opt.min_coverage
     near_verbatim = pair.shingle_overlap >= opt.copy_min_shingle_overlap
-    if (aligned and not near_verbatim
+    retold = s.prose_coverage >= opt.rewrite_min_prose_coverage
+    if (aligned and not near_verbatim and retold
             and s.swaps_per_100 >= opt.rewrite_min_swaps_per_100
             and s.touched_sentences >= opt.rewrite_min_touched
             and s.swap_share >= opt.rewrite_min_swap_share
             and s.name_share <= opt.rewrite_max_name_share):
-        return "rewrite"
-    if near_verbatim or (aligned and (s.identical_sentences >= opt.copy_min_identical
-                                      or s.touched_sentences <= opt.copy_max_touched)):
-        return "copy"
+        return "rewrite", method_of(s, opt)
+    if near_verbatim or (aligned and s.prose_coverage >= opt.min_coverage
+                         and (s.identical_sentences >= opt.copy_min_identical
+                              or s.touched_sentences <= opt.copy_max_touched)):
+        return "copy", ""
+    if (retold
+            and s.prose_similarity >= opt.paraphrase_min_similarity
+            and s.n_prose_words >= opt.paraphrase_min_prose_words
+            and not s.doc_similarity < opt.paraphrase_min_doc_similarity  # NaN: words only
+            and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
+            and s.n_changed_numbers <= opt.paraphrase_max_changed_numbers * s.n_aligned
+            and s.name_share <= opt.rewrite_max_name_share):
+        return "rewrite", method_of(s, opt)
     if pair.n_shared_immutables >= opt.related_min_shared or s.coverage > 0:
-        return "related"
+        return "related", ""
     return None
+
+
+def method_of(s: PairStatistics, opt: RewriteOptions) -> str:
+    """``"word swaps"`` (an article spinner) or ``"paraphrase"`` (a fluent rewrite).
+
+    A spinner leaves its fingerprints (lost inflections: "will be compare";
+    typos), which fluent writers (people, language models, translation
+    systems) do not; without them, a spinner still keeps every sentence and
+    replaces words in place: no sentence merged or split, nearly only
+    one-for-one swaps (``method_min_swap_share``). Any other rewrite retold
+    the text: a paraphrase.
+    """
+    if s.n_lost_inflections + s.n_typos > 0:
+        return "word swaps"
+    if s.n_merged == 0 and s.swap_share >= opt.method_min_swap_share:
+        return "word swaps"
+    return "paraphrase"
 
 
 # --- one pair, all steps ---------------------------------------------------------------
@@ -297,23 +401,38 @@ def judge_pair(pair: CandidatePair, fa: DocFeatures, fb: DocFeatures,
             return row
         return None
     stats = pair_statistics(fa, fb, groups, coverage=coverage, similarity=sim,
-                            aligned_words=aligned_words)
-    relation = relation_of(pair, stats, opt)
-    if relation is None:
+                            aligned_words=aligned_words, options=opt)
+    verdict = relation_of(pair, stats, opt)
+    if verdict is None:
         return None
     row.update(stats._asdict())
-    row.update({f"vote_{k}": v for k, v in direction_votes(stats, opt)._asdict().items()})
-    row["relation"] = relation
+    evidence = direction_evidence(fa, fb, direction_votes(stats, opt))
+    row["relation"], row["method"] = verdict
+    row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence, row["method"])
+                .items()})
     return row
 
 
-def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int) -> dict:
+def prose_word_count(f: DocFeatures, opt: RewriteOptions) -> int:
+    """Words in the prose sentences of ``f`` (see :func:`_prose_coverage`)."""
+    flags = prose_sentences(f, min_words=opt.prose_min_words,
+                            min_stopword_share=opt.prose_min_stopword_share,
+                            max_capitalised_share=opt.prose_max_capitalised_share)
+    return sum(len(w) for w, p in zip(f.sent_words, flags) if p)
+
+
+def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
+                   n_prose_words: int, n_sentences: int) -> dict:
     """The verdict row of two documents with the same text: what alignment would give
     (every sentence aligned and verbatim, nothing swapped, every vote 0)."""
     per_1k = 1000.0 * nonwords / pair.n_words_a if pair.n_words_a else math.nan
     row = pair._asdict()
-    row.update(relation="copy", coverage=1.0, aligned_similarity=1.0, identical_sentences=1.0,
-               touched_sentences=0.0, swap_share=0.0, n_name_swaps=0, n_swaps=0,
+    row.update(relation="copy", method="", coverage=1.0, aligned_similarity=1.0,
+               prose_coverage=1.0, prose_coverage_longer=1.0, prose_similarity=1.0,
+               n_prose_words=n_prose_words, n_aligned=n_sentences, doc_similarity=1.0,
+               n_merged=0,
+               identical_sentences=1.0,
+               touched_sentences=0.0, swap_share=0.0, n_name_swaps=0, n_changed_numbers=0, n_swaps=0,
                swaps_per_100=0.0, n_lost_inflections=0, n_typos=0, quotes_kept=n_quotes,
                quotes_changed=0, zipf_shift=math.nan, nonwords_per_1k_a=per_1k,
                nonwords_per_1k_b=per_1k)
@@ -340,39 +459,35 @@ def finish_verdicts(out: pd.DataFrame, opt: RewriteOptions) -> pd.DataFrame:
     for col in ("n_shared_immutables", "n_words_a", "n_words_b"):
         out[col] = out[col].astype("int64")
     judged = out["vote_inflection"].notna()  # the rows that went through step 2
+    grammar = grammar_vote(out["grammar_per_1k_a"], out["grammar_per_1k_b"], opt)
     out["vote_grammar"] = np.where(
-        judged, grammar_vote(out["grammar_per_1k_a"], out["grammar_per_1k_b"], opt), np.nan)
+        judged, direction_model().grammar_votes(grammar, out["method"].fillna("")), np.nan)
     out["direction_score"] = out[VOTE_COLUMNS].sum(axis=1, min_count=1)
     rel = out["relation"]
     score = out["direction_score"].fillna(0.0).to_numpy()
-    longer_b = (out["n_words_b"] > out["n_words_a"]).to_numpy()
-    longer_a = (out["n_words_a"] > out["n_words_b"]).to_numpy()
-    tie = np.where(longer_a, -opt.tie_break_score, opt.tie_break_score)
-    oriented = np.where(score == 0, tie, score)  # no vote either way: the longer text padded
-    b_rewritten = oriented > 0
+    p_b = 1.0 / (1.0 + np.exp(-score))  # P(b is the rewrite)
+    side = np.maximum(p_b, 1.0 - p_b)
     rewrite = (rel == "rewrite").to_numpy()
+    decided = rewrite & (side >= opt.min_side_probability)
     copy = (rel == "copy").to_numpy()
+    longer_b = (out["n_words_b"] > out["n_words_a"]).to_numpy()
     a, b = out["doc_a"].to_numpy(dtype=object), out["doc_b"].to_numpy(dtype=object)
-    out["original"] = np.where(rewrite, np.where(b_rewritten, a, b),
+    out["original"] = np.where(decided, np.where(p_b > 0.5, a, b),
                                np.where(copy, np.where(longer_b, b, a), ""))
-    out["rewritten"] = np.where(rewrite, np.where(b_rewritten, b, a), "")
-    out["confidence"] = _confidence(out, oriented, opt)
+    out["rewritten"] = np.where(decided, np.where(p_b > 0.5, b, a), "")
+    out["confidence"] = _confidence(out, side)
     out["explanation"] = [explain(r, opt) for r in out.itertuples(index=False)]
     return out
 
 
-def _confidence(out: pd.DataFrame, oriented: np.ndarray, opt: RewriteOptions) -> np.ndarray:
-    """0-1: for rewrites how sure the relation (coverage) times how sure the side (votes);
-    for copies the verbatim share; for related pairs the shared immutables."""
-    cov = out["coverage"].to_numpy(dtype=float)
-    rel_conf = 0.5 + 0.5 * np.clip((cov - opt.confidence_coverage_floor)
-                                   / opt.confidence_coverage_span, 0, 1)
-    dir_conf = 0.5 + 0.5 * np.tanh(np.abs(oriented))
+def _confidence(out: pd.DataFrame, side: np.ndarray) -> np.ndarray:
+    """0-1: for rewrites the probability that the side is right (the calibrated direction
+    model); for copies the verbatim share; for related pairs the shared immutables."""
     copy_conf = np.clip(np.maximum(out["shingle_overlap"].to_numpy(dtype=float),
                                    (out["identical_sentences"] * out["coverage"])
                                    .fillna(0.0).to_numpy(dtype=float)), 0, 1)
     rel = out["relation"].to_numpy(dtype=object)
-    return np.where(rel == "rewrite", rel_conf * dir_conf,
+    return np.where(rel == "rewrite", side,
                     np.where(rel == "copy", copy_conf,
                              np.minimum(1.0, out["immutable_overlap"].to_numpy(dtype=float))))
 
@@ -394,6 +509,10 @@ def explain(r, opt: RewriteOptions) -> str:
                 "but not aligned sentence by sentence")
     if math.isnan(r.touched_sentences):
         return f"{shared}, but only {r.coverage:.0%} of the shorter text aligns sentence by sentence"
+    if r.coverage >= 0.5 and r.prose_coverage < 0.5:
+        return (f"related: {r.coverage:.0%} of the shorter text aligns, but only "
+                f"{r.prose_coverage:.0%} of its prose (lists, tables and bylines do not count): "
+                "not a rewrite")
     return (f"related: {r.coverage:.0%} of the shorter text aligns, but only "
             f"{r.touched_sentences:.0%} of aligned sentences carry word swaps and "
             f"{r.identical_sentences:.0%} are verbatim, with {r.swap_share:.0%} one-for-one "
@@ -402,22 +521,33 @@ def explain(r, opt: RewriteOptions) -> str:
 
 
 def _explain_rewrite(r) -> str:
+    votes = {v: getattr(r, f"vote_{v}") for v in VOTES}
+    if r.method == "paraphrase":
+        head = (f"{r.prose_coverage:.0%} of the shorter text's prose is retold in order "
+                f"(mean sentence similarity {r.prose_similarity:.2f}, whole texts "
+                f"{r.doc_similarity:.2f}), {r.shingle_overlap:.0%} of 4-word sequences kept")
+    else:
+        head = (f"{r.coverage:.0%} of the shorter text aligns in order "
+                f"(mean sentence similarity {r.aligned_similarity:.2f}), "
+                f"{int(r.n_swaps)} words swapped ({r.swaps_per_100:.1f} per 100), "
+                f"{r.identical_sentences:.0%} of aligned sentences verbatim")
+    if not r.rewritten:
+        strongest = sorted(votes.items(), key=lambda kv: -abs(kv[1]))[:3]
+        said = ", ".join(f"{VOTE_WORDS[k]} ({v:+.2f})" for k, v in strongest if v)
+        return (f"{r.doc_a} and {r.doc_b} are rewrites of one another ({r.method}): {head}; "
+                f"which side is the rewrite is undetermined: the evidence is weak or "
+                f"conflicting (confidence {r.confidence:.2f}" + (f"; {said}" if said else "")
+                + ")")
     rew, orig = r.rewritten, r.original
     sign = 1 if rew == r.doc_b else -1
-    votes = {v: getattr(r, f"vote_{v}") for v in VOTES}
-    pro = [VOTE_WORDS[k] for k, v in votes.items() if v * sign > 0]
-    con = [VOTE_WORDS[k] for k, v in votes.items() if v * sign < 0]
-    parts = [f"{rew} rewrites {orig}: {r.coverage:.0%} of the shorter text aligns in order "
-             f"(mean sentence similarity {r.aligned_similarity:.2f}), "
-             f"{int(r.n_swaps)} words swapped ({r.swaps_per_100:.1f} per 100), "
-             f"{r.identical_sentences:.0%} of aligned sentences verbatim"]
+    pro = [VOTE_WORDS[k] for k, v in sorted(votes.items(), key=lambda kv: -kv[1] * sign)
+           if v * sign > 0]
+    con = [VOTE_WORDS[k] for k, v in sorted(votes.items(), key=lambda kv: kv[1] * sign)
+           if v * sign < 0]
+    parts = [f"{rew} rewrites {orig} ({r.method}): {head}"]
     if r.quotes_changed:
         parts.append(f"{int(r.quotes_changed)} quote(s) reworded or unquoted")
-    if pro:
-        parts.append(f"{rew} shows " + ", ".join(pro))
-    else:
-        parts.append(f"no spinner artefact points either way; {rew} taken as the rewrite "
-                     "(low confidence)")
+    parts.append(f"{rew} shows " + ", ".join(pro))
     if con:
         parts.append(f"against: {orig} shows " + ", ".join(con))
     return "; ".join(parts)

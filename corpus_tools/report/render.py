@@ -4,8 +4,13 @@
 corpus (injecting its path after the cell tagged ``parameters``, as papermill
 does), converts each executed notebook to a standalone HTML page with
 nbconvert (figures embedded as data URIs, code cells hidden unless asked for)
-and writes an ``index.html`` that links them and says which corpus was
-analysed, when, and with which version of corpus-tools.
+and writes an ``index.html`` that links them, says what each page found, and
+which corpus was analysed, when, and with which version of corpus-tools.
+
+Notebooks run side by side (one more at a time than there are cores) and share
+one :class:`corpus_tools.cache.AnalysisCache` (injected as ``cache_dir``), so
+an analysis shown on two pages is computed once per report, and a second
+report of the same corpus reuses every result.
 
 A notebook that fails does not stop the others: its page is still written
 (with the error shown) and the index marks it as failed.
@@ -13,26 +18,54 @@ A notebook that fails does not stop the others: its page is still written
 
 from __future__ import annotations
 
-import datetime as _dt
-import html
-import json
-import platform
+import os
 import re
+import sys
 import tempfile
+import threading
+import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from .corpus import CorpusWarning, load_corpus, problems
-from .progress import progress as _progress
+from ..cache import AnalysisCache
+from ..corpus import CorpusWarning, load_corpus
+from ..progress import stderr_is_terminal
+from .headlines import Headline, headline_of
+from .index import index_html
 
-__all__ = ["render_report", "find_notebooks", "execute_notebook", "ReportResult", "NotebookResult"]
+__all__ = ["render_report", "find_notebooks", "execute_notebook", "notebooks_folder",
+           "ReportResult", "NotebookResult"]
+
+CACHE_FOLDER = ".cache"
 
 
 @dataclass(frozen=True)
 class NotebookResult:
-    """What happened to one notebook of a report."""
+    """What happened to one notebook of a report.
+
+    Attributes
+    ----------
+    name : str
+        File name without ``.ipynb``.
+    title : str
+        The notebook's first ``# heading``.
+    summary : str
+        The first paragraph after the heading (Markdown).
+    html_path, ipynb_path : Path
+        The page and the executed notebook.
+    ok : bool
+        False when a cell raised.
+    error : str
+        The end of the traceback, or ``""``.
+    seconds : float
+        Wall time to execute and convert it.
+    headline : Headline or None
+        What the page found (:mod:`corpus_tools.report.headlines`), when the
+        notebook displayed one.
+    """
 
     name: str
     title: str
@@ -42,6 +75,7 @@ class NotebookResult:
     ok: bool
     error: str = ""
     seconds: float = 0.0
+    headline: Headline | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +84,7 @@ class ReportResult:
 
     index_path: Path
     notebooks: tuple[NotebookResult, ...] = field(default_factory=tuple)
+    seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -62,8 +97,8 @@ def notebooks_folder() -> Path:
     In a source checkout (or an editable install) this is the repository's
     ``notebooks/`` folder; an installed wheel carries them as package data.
     """
-    here = Path(__file__).resolve().parent
-    checkout = here.parent / "notebooks"
+    package = Path(__file__).resolve().parent.parent
+    checkout = package.parent / "notebooks"
     if checkout.is_dir():
         return checkout
     packaged = resources.files("corpus_tools") / "_notebooks"
@@ -106,6 +141,7 @@ def execute_notebook(path: str | Path, *, parameters: dict, timeout: int = 900,
         failed) and ``""`` or a one-paragraph description of the error.
     """
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
@@ -116,7 +152,6 @@ def execute_notebook(path: str | Path, *, parameters: dict, timeout: int = 900,
     at = next((i + 1 for i, c in enumerate(nb.cells)
                if "parameters" in c.get("metadata", {}).get("tags", [])), 0)
     nb.cells.insert(at, injected)
-    from jupyter_client.manager import KernelManager
 
     # IPC sockets: the kernel is local, and ipykernel warns about plain TCP.
     error = ""
@@ -143,6 +178,8 @@ def render_report(
     load_options: dict | None = None,
     timeout: int = 900,
     progress: bool = False,
+    cache_dir: str | Path | None = None,
+    n_jobs: int | None = None,
 ) -> ReportResult:
     """Execute every notebook against ``source`` and write static HTML pages.
 
@@ -166,13 +203,26 @@ def render_report(
     timeout : int, default 900
         Seconds a single notebook cell may run.
     progress : bool, default False
-        Show a progress bar on stderr.
+        Say on stderr when each notebook starts and finishes (with its
+        seconds); when stderr is a terminal, also show a progress bar.
+    cache_dir : str or Path, optional
+        Folder of the analysis cache shared by the notebooks (see
+        :class:`corpus_tools.cache.AnalysisCache`). Default ``out/.cache``,
+        which keeps only what the last report used; a folder given here is
+        never pruned.
+    n_jobs : int, optional
+        Notebooks executed at the same time; default: one more than the
+        available cores (a kernel is partly idle: starting, waiting for a
+        shared result, its page being converted), at most the number of
+        notebooks.
 
     Returns
     -------
     ReportResult
-        Paths of the pages and, per notebook, whether it executed cleanly.
+        Paths of the pages and, per notebook, whether it executed cleanly,
+        how long it took and what it found.
     """
+    started = time.time()
     load_options = dict(load_options or {})
     src = Path(source).resolve()
     with warnings.catch_warnings():
@@ -180,26 +230,94 @@ def render_report(
         corpus = load_corpus(src, **load_options)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    params = {"corpus_path": str(src), "load_options": load_options}
+    prune = cache_dir is None
+    cache = AnalysisCache(Path(cache_dir) if cache_dir is not None else out / CACHE_FOLDER)
+    params = {"corpus_path": str(src), "load_options": load_options,
+              "cache_dir": str(Path(cache.folder).resolve())}
+    paths = find_notebooks(notebooks)
+    # one more than the cores: a kernel spends part of its life off the CPU (starting,
+    # waiting for a result another notebook is computing, its page being converted)
+    workers = max(1, min(n_jobs or _cores() + 1, len(paths)))
+    log = _Log(enabled=progress, total=len(paths))
+    log.line(f"corpus-tools report: {len(corpus):,} documents, {len(paths)} notebooks, "
+             f"{workers} at a time")
+
+    def run(path: Path) -> NotebookResult:
+        log.line(f"  started  {path.stem}")
+        result = _render_one(path, out, params, show_code=show_code, timeout=timeout)
+        log.done(f"  {'done' if result.ok else 'FAILED':8} {path.stem}  {result.seconds:.1f} s")
+        return result
+
+    try:
+        if workers == 1:
+            results = [run(p) for p in paths]
+        else:
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                results = list(pool.map(run, paths))  # in name order, whatever finishes first
+    finally:
+        log.close()
+    seconds = time.time() - started
+    index = out / "index.html"
+    index.write_text(index_html(src, corpus, results, load_options, seconds=seconds),
+                     encoding="utf-8")
+    if prune:
+        cache.prune(unused_since=started)
+    return ReportResult(index, tuple(results), seconds)
+
+
+def _render_one(path: Path, out: Path, params: dict, *, show_code: bool,
+                timeout: int) -> NotebookResult:
     import nbformat
 
-    results = []
-    paths = find_notebooks(notebooks)
-    for path in _progress(paths, enabled=progress, desc="notebooks"):
-        started = _dt.datetime.now()
-        nb, error = execute_notebook(path, parameters=params, timeout=timeout)
-        title = _notebook_title(nb, path)
-        nb.metadata["title"] = title
-        ipynb_path = out / path.name
-        html_path = out / f"{path.stem}.html"
-        nbformat.write(nb, ipynb_path)
-        html_path.write_text(_to_html(nb, show_code=show_code or bool(error)), encoding="utf-8")
-        seconds = (_dt.datetime.now() - started).total_seconds()
-        results.append(NotebookResult(path.stem, title, _notebook_summary(nb), html_path,
-                                      ipynb_path, not error, error, seconds))
-    index = out / "index.html"
-    index.write_text(_index_html(src, corpus, results, load_options), encoding="utf-8")
-    return ReportResult(index, tuple(results))
+    started = time.perf_counter()
+    nb, error = execute_notebook(path, parameters=params, timeout=timeout)
+    title = _notebook_title(nb, path)
+    nb.metadata["title"] = title
+    ipynb_path = out / path.name
+    html_path = out / f"{path.stem}.html"
+    nbformat.write(nb, ipynb_path)
+    html_path.write_text(_to_html(nb, show_code=show_code or bool(error)), encoding="utf-8")
+    return NotebookResult(path.stem, title, _notebook_summary(nb), html_path, ipynb_path,
+                          not error, error, time.perf_counter() - started, headline_of(nb))
+
+
+class _Log:
+    """Start and finish lines on stderr; a bar as well when stderr is a terminal."""
+
+    def __init__(self, *, enabled: bool, total: int) -> None:
+        self.enabled = enabled
+        self.lock = threading.Lock()
+        self.bar = None
+        if enabled and stderr_is_terminal():
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, desc="notebooks", file=sys.stderr, leave=False)
+
+    def line(self, text: str) -> None:
+        if not self.enabled:
+            return
+        with self.lock:
+            if self.bar is not None:
+                self.bar.write(text, file=sys.stderr)
+            else:
+                print(text, file=sys.stderr, flush=True)
+
+    def done(self, text: str) -> None:
+        self.line(text)
+        if self.bar is not None:
+            with self.lock:
+                self.bar.update(1)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
 
 
 _ANSI_RE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -212,14 +330,14 @@ def _first_lines(text: str, n: int = 12) -> str:
 
 
 def _notebook_summary(nb) -> str:
-    """The first paragraph after the notebook's title, as plain text."""
+    """The first paragraph after the notebook's title, as Markdown."""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
         paragraphs = [p.strip() for p in cell.source.split("\n\n")]
         body = [p for p in paragraphs if p and not p.startswith("#")]
         if body:
-            return body[0].replace("\n", " ").replace("`", "").replace("**", "")
+            return body[0]
     return ""
 
 
@@ -235,53 +353,10 @@ def _notebook_title(nb, path: Path) -> str:
 def _to_html(nb, *, show_code: bool) -> str:
     from nbconvert import HTMLExporter
 
-    templates = Path(__file__).resolve().parent / "templates"
+    templates = Path(__file__).resolve().parent.parent / "templates"
     exporter = HTMLExporter(template_name="corpus_report", extra_template_basedirs=[str(templates)],
                             exclude_input=not show_code,
                             exclude_input_prompt=True, exclude_output_prompt=True,
                             embed_images=True)
     body, _ = exporter.from_notebook_node(nb)
     return body
-
-
-_INDEX_CSS = """
-body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:880px;margin:2rem auto;
-padding:0 1rem;color:#1b1b1b;line-height:1.5}
-h1{margin-bottom:.2rem} .meta{color:#555} td .meta{font-size:.9rem} table{border-collapse:collapse;width:100%;margin:1rem 0}
-th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #ddd} th{background:#f4f4f4}
-.ok{color:#17702d;font-weight:600} .failed{color:#b00020;font-weight:600}
-pre{white-space:pre-wrap;background:#fff4f4;padding:.5rem;font-size:.85rem}
-"""
-
-
-def _index_html(src: Path, corpus, results: list[NotebookResult], load_options: dict) -> str:
-    from . import __version__
-
-    esc = html.escape
-    now = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    n_problems = len(problems(corpus))
-    rows = []
-    for r in results:
-        status = ('<span class="ok">ok</span>' if r.ok else
-                  f'<span class="failed">failed</span><pre>{esc(r.error)}</pre>')
-        rows.append(f'<tr><td><a href="{esc(r.html_path.name)}">{esc(r.title)}</a>'
-                    f'<div class="meta">{esc(r.summary)}</div></td>'
-                    f"<td>{status}</td><td>{r.seconds:.1f}&nbsp;s</td></tr>")
-    options = f" with options <code>{esc(json.dumps(load_options))}</code>" if load_options else ""
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>corpus-tools report: {esc(src.name)}</title><style>{_INDEX_CSS}</style></head>
-<body>
-<h1>corpus-tools report</h1>
-<p class="meta">Corpus <code>{esc(str(src))}</code>{options}: {len(corpus)} documents,
-{int(corpus['n_words'].sum()):,} words, {n_problems} input problem(s).<br>
-Generated {esc(now)} with corpus-tools {esc(__version__)} (Python {esc(platform.python_version())}).</p>
-<table><thead><tr><th>Analysis</th><th>Status</th><th>Time</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table>
-<p class="meta">Each page was produced by executing the notebook of the same name on this corpus.
-The executed notebooks (<code>.ipynb</code>) are next to the pages.</p>
-</body></html>
-"""

@@ -1,0 +1,257 @@
+"""Which side of a rewrite pair is the rewrite? Evidence read off the pair, weighed by a fitted model.
+
+Each piece of evidence is a number that is positive when it points at ``b``
+as the rewritten side (:class:`DirectionEvidence`, computed by
+:func:`direction_evidence` from the two documents and their alignment):
+
+``inflection``, ``typos``, ``zipf``, ``nonwords``, ``quotes``
+    the spinner's fingerprints (:func:`corpus_tools.rewrites.verdict.direction_votes`):
+    lost endings, non-word typos, rarer substitute words, more non-words,
+    quotation marks dropped;
+``llm_words``
+    words that large language models use far more than people do
+    ("showcasing", "pivotal", "notably", "underscores", "delve": the excess
+    vocabulary measured by Kobak et al. 2024 and Liang et al. 2024), per
+    100 words, ``b`` minus ``a``;
+``unique_rarity``
+    how much rarer (on the Zipf scale) the content words only ``b`` uses are
+    than those only ``a`` uses;
+``specifics_lost``
+    names and numbers ``a`` has that ``b`` lacks, minus the reverse, per 100
+    words: an original carries specifics a rewrite drops or generalises;
+``direct_quotes_lost``
+    quoted passages of ``a`` minus those of ``b``: rewrites turn quotes into
+    reported speech;
+``broken_boundaries``
+    full stops followed by a lower-case word ("Zelensky said. in video
+    address"), per 1,000 words: a translation round trip's artefact;
+``mixed_spelling``
+    British and American spellings in one text ("Labour ... labor"), as a
+    share of the spelling-variant words: a translation or a paraphraser
+    applied piecemeal;
+``stopword_share``, ``commas``, ``sentence_length_cv``
+    style: LLMs write fewer function words, more commas, more even sentences;
+``grammar``
+    more grammar findings per 1,000 words (added when grammar evidence is
+    computed).
+
+A logistic model per rewrite method combines them:
+``P(b is the rewrite) = sigmoid(sum_k w_k x_k / s_k / T)`` with no intercept
+(the model is antisymmetric: swapping ``a`` and ``b`` negates every input
+and flips the probability). The ``word swaps`` model weighs the spinner's
+fingerprints and grammar, fitted on planted spinner rewrites of BBC News;
+the ``paraphrase`` model weighs everything, fitted on the LLM rewrites of
+the fluent-rewrite development set. Weights ``w``, scales ``s`` and the
+temperature ``T`` come from ``direction_model.json``, written by
+``benchmarks/fit_direction.py``, which also tests them on a held-out part
+(the numbers are in that file). Each term ``w_k x_k / s_k`` is
+a ``vote_*`` column of :func:`corpus_tools.find_rewrites`; the
+``direction_score`` is their sum (the logit).
+
+References
+----------
+Kobak, D. et al. (2024). Delving into ChatGPT usage in academic writing
+through excess vocabulary. arXiv:2406.07016. Liang, W. et al. (2024).
+Mapping the increasing use of LLMs in scientific papers. arXiv:2404.01268.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple
+
+import numpy as np
+
+from ..lexicon import NAME_MAX_ZIPF, frequencies, zipf
+from ..stopwords import ENGLISH_STOPWORDS
+from .features import DocFeatures
+
+if TYPE_CHECKING:  # the spinner votes (a NamedTuple of five floats)
+    from .verdict import DirectionVotes
+
+__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "DirectionModel",
+           "MethodModel", "direction_evidence", "direction_model", "LLM_WORDS"]
+
+LLM_WORDS = frozenset("""
+delve delves delved delving showcase showcases showcased showcasing underscore underscores
+underscored underscoring intricate intricacies meticulous meticulously pivotal notably realm
+realms tapestry testament boasts boasting garner garnered garnering unparalleled groundbreaking
+unwavering commendable noteworthy vibrant bustling renowned fostering fosters foster crucial
+crucially additionally furthermore moreover emphasizing emphasising highlighting enhance
+enhancing enhances seamless seamlessly multifaceted nuanced remarkable remarkably exceptional
+exceptionally profound robust innovative strategically captivating exhilarating elevate
+elevating elevated ensuring facilitating facilitate embark embarked embarking endeavor
+endeavors endeavour endeavours paramount holistic invaluable esteemed prowess adept adeptly
+thereby spearheaded spearheading navigating navigate utilize utilizing utilized utilise
+utilising encompass encompasses encompassing exemplify exemplified exemplifies intriguing
+resonate resonates plethora myriad insights insightful thrilling iconic prestigious
+""".split())
+"""Words whose frequency rose most in text written with large language models
+(the excess vocabulary of Kobak et al. 2024 and Liang et al. 2024, inflections included)."""
+
+EVIDENCE_NAMES = ("inflection", "typos", "zipf", "nonwords", "quotes", "llm_words",
+                  "unique_rarity", "specifics_lost", "direct_quotes_lost", "broken_boundaries",
+                  "mixed_spelling", "stopword_share", "commas", "sentence_length_cv")
+
+
+class DirectionEvidence(NamedTuple):
+    """The direction evidence of one pair; every value is positive when it points at ``b``."""
+
+    inflection: float
+    typos: float
+    zipf: float
+    nonwords: float
+    quotes: float
+    llm_words: float
+    unique_rarity: float
+    specifics_lost: float
+    direct_quotes_lost: float
+    broken_boundaries: float
+    mixed_spelling: float
+    stopword_share: float
+    commas: float
+    sentence_length_cv: float
+
+
+class _Style(NamedTuple):
+    """What :func:`direction_evidence` reads off one document."""
+
+    n_words: int
+    llm_rate: float
+    stopword_share: float
+    commas: float
+    sentence_length_cv: float
+    quotes: int
+    breaks: float
+    mixed_spelling: float
+    content: frozenset
+    specifics: frozenset
+
+
+_QUOTE_RE = re.compile(r"""[“"”]([^“”"\n]*?[^\W_][^“”"\n]*?)[”"“]""")
+_BREAK_RE = re.compile(r"\b([a-z]{2,})\.\s+([a-z]{2,})\b")
+_NOT_AN_END = frozenset("etc vs approx incl esp dept".split())
+
+
+@lru_cache(maxsize=1)
+def spelling_variants() -> dict[str, str]:
+    """``{word: "uk" or "us"}`` for British/American spelling pairs both common in wordfreq's
+    English list (colour/color, organise/organize, centre/center, travelled/traveled ...)."""
+    freq = frequencies()
+    rules = (("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
+             ("isation", "ization"), ("yse", "yze"), ("tre", "ter"), ("ogue", "og"),
+             ("ence", "ense"), ("elled", "eled"), ("elling", "eling"), ("ellor", "elor"))
+    out: dict[str, str] = {}
+    for word in freq:
+        if not word.isalpha():
+            continue
+        for uk, us in rules:
+            if word.endswith(uk) and len(word) > len(uk) + 2:
+                other = word[:-len(uk)] + us
+                zu, za = zipf(word), zipf(other)
+                if other in freq and min(zu, za) >= 2.0 and abs(zu - za) <= 1.5:
+                    out[word], out[other] = "uk", "us"
+    return out
+
+
+def _style(f: DocFeatures) -> _Style:
+    words = [w for ws in f.sent_words for w in ws]
+    n = len(words)
+    lens = np.array([len(ws) for ws in f.sent_words], dtype=float)
+    variants = spelling_variants()
+    kinds = [variants[w] for w in words if w in variants]
+    uk, us = kinds.count("uk"), kinds.count("us")
+    breaks = sum(1 for m in _BREAK_RE.finditer(f.text) if m.group(1) not in _NOT_AN_END)
+    specifics = set()
+    for toks in f.sent_tokens:
+        for k, t in enumerate(toks):
+            if t.kind == "number" or (k and t.text[:1].isupper() and zipf(t.text) <= NAME_MAX_ZIPF):
+                specifics.add(t.text.lower())
+    return _Style(
+        n_words=n, llm_rate=100.0 * sum(w in LLM_WORDS for w in words) / max(1, n),
+        stopword_share=sum(w in ENGLISH_STOPWORDS for w in words) / max(1, n),
+        commas=100.0 * f.text.count(",") / max(1, n),
+        sentence_length_cv=float(lens.std() / lens.mean()) if len(lens) and lens.mean() else 0.0,
+        quotes=sum(1 for _ in _QUOTE_RE.finditer(f.text)),
+        breaks=1000.0 * breaks / max(1, n),
+        mixed_spelling=min(uk, us) / (uk + us) if uk + us else 0.0,
+        content=frozenset(w for w in words if w.isalpha() and w not in ENGLISH_STOPWORDS),
+        specifics=frozenset(specifics))
+
+
+def _mean_zipf(words) -> float:
+    return float(np.mean([zipf(w) for w in words])) if words else math.nan
+
+
+def direction_evidence(fa: DocFeatures, fb: DocFeatures, votes: DirectionVotes
+                       ) -> DirectionEvidence:
+    """The evidence on the direction of the pair ``(fa, fb)``; positive values point at ``b``.
+
+    ``votes`` are the spinner votes of :func:`corpus_tools.rewrites.verdict.direction_votes`.
+    """
+    a, b = _style(fa), _style(fb)
+    per_100 = 100.0 / max(1, (a.n_words + b.n_words) / 2)
+    za, zb = _mean_zipf(a.content - b.content), _mean_zipf(b.content - a.content)
+    rarity = 0.0 if math.isnan(za) or math.isnan(zb) else za - zb
+    return DirectionEvidence(
+        *votes, llm_words=b.llm_rate - a.llm_rate, unique_rarity=rarity,
+        specifics_lost=per_100 * (len(a.specifics - b.specifics) - len(b.specifics - a.specifics)),
+        direct_quotes_lost=float(a.quotes - b.quotes),
+        broken_boundaries=b.breaks - a.breaks, mixed_spelling=b.mixed_spelling - a.mixed_spelling,
+        stopword_share=b.stopword_share - a.stopword_share, commas=b.commas - a.commas,
+        sentence_length_cv=b.sentence_length_cv - a.sentence_length_cv)
+
+
+SPINNER_EVIDENCE = ("inflection", "typos", "zipf", "nonwords", "quotes")
+"""The evidence the ``word swaps`` model weighs (a spinner's fingerprints), with grammar."""
+
+
+class MethodModel(NamedTuple):
+    """The weights of one method: ``coef[k] / scale[k]`` per evidence (missing: 0), the
+    grammar term's, and a ``temperature`` dividing the logit (calibration)."""
+
+    coef: dict
+    scale: dict
+    grammar_coef: float
+    grammar_scale: float
+    temperature: float
+
+
+class DirectionModel(NamedTuple):
+    """One fitted :class:`MethodModel` per rewrite method (``word swaps``, ``paraphrase``),
+    and what they were fitted and tested on."""
+
+    methods: dict
+    provenance: dict
+
+    def _of(self, method: str) -> MethodModel:
+        return self.methods.get(method) or self.methods["paraphrase"]
+
+    def votes(self, evidence: DirectionEvidence, method: str) -> dict[str, float]:
+        """Each evidence's term of the logit (``vote_*`` columns) for ``method``, calibrated."""
+        m = self._of(method)
+        return {k: m.coef.get(k, 0.0) * v / m.scale.get(k, 1.0) / m.temperature
+                for k, v in evidence._asdict().items()}
+
+    def grammar_votes(self, grammar_evidence, methods) -> np.ndarray:
+        """The grammar term of the logit (arrays), from the grammar evidence
+        (:func:`corpus_tools.rewrites.verdict.grammar_vote`) and each pair's method."""
+        g = np.nan_to_num(np.asarray(grammar_evidence, dtype=float))
+        w = np.array([self._of(m).grammar_coef / self._of(m).grammar_scale
+                      / self._of(m).temperature for m in methods], dtype=float)
+        return w * g
+
+
+@lru_cache(maxsize=1)
+def direction_model() -> DirectionModel:
+    """The models shipped in ``corpus_tools/rewrites/direction_model.json``."""
+    data = json.loads(resources.files(__package__).joinpath("direction_model.json")
+                      .read_text(encoding="utf-8"))
+    methods = {name: MethodModel(m["coef"], m["scale"], float(m["grammar_coef"]),
+                                 float(m["grammar_scale"]), float(m["temperature"]))
+               for name, m in data["methods"].items()}
+    return DirectionModel(methods, data.get("provenance", {}))

@@ -1,0 +1,174 @@
+"""Fluent rewrites: meaning-based alignment, the paraphrase route, direction evidence,
+honest confidence, families and the list guard, on hand-made cases (tests/data/rewrites/fluent.json)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from corpus_tools import corpus_from_texts, family_table
+from corpus_tools.rewrites import RewriteOptions, find_rewrites
+
+F = json.loads((Path(__file__).parent / "data" / "rewrites" / "fluent.json").read_text("utf-8"))
+
+
+def _run(texts, **kw):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return find_rewrites(corpus_from_texts(texts), **kw)
+
+
+def _pair(out, a, b):
+    row = out[(out["doc_a"] == min(a, b)) & (out["doc_b"] == max(a, b))]
+    assert len(row) == 1, f"no row for {a} ~ {b}"
+    return row.iloc[0]
+
+
+def test_a_fluent_rewrite_is_a_paraphrase_and_its_side_is_named():
+    out = _run({"original": F["original"], "rewrite": F["fluent_rewrite"]})
+    r = _pair(out, "original", "rewrite")
+    assert (r["relation"], r["method"]) == ("rewrite", "paraphrase"), r["explanation"]
+    assert r["rewritten"] == "rewrite" and r["original"] == "original"
+    # the words changed but every sentence was retold in order
+    assert r["shingle_overlap"] < 0.3 and r["prose_coverage"] >= 0.8
+    assert r["confidence"] >= 0.8
+    assert "rewrite rewrites original (paraphrase)" in r["explanation"]
+
+
+def test_sentences_align_by_meaning_not_only_by_words():
+    # "gave way" / "failed", merged and reordered clauses: words alone align less of the text
+    from dataclasses import replace
+
+    texts = {"original": F["original"], "rewrite": F["fluent_rewrite"]}
+    by_meaning = _pair(_run(texts), "original", "rewrite")
+    words_only = _pair(_run(texts, options=replace(
+        RewriteOptions(), align=replace(RewriteOptions().align, semantic_weight=0.0))),
+        "original", "rewrite")
+    assert by_meaning["prose_similarity"] > words_only["aligned_similarity"]
+    assert words_only["relation"] != "rewrite" or words_only["method"] != "paraphrase" or \
+        by_meaning["prose_coverage"] >= words_only["prose_coverage"]
+
+
+def test_an_independent_report_of_the_same_event_is_not_a_rewrite():
+    out = _run({"original": F["original"], "report": F["independent_report"]})
+    rows = out[out["relation"] == "rewrite"]
+    assert rows.empty, rows["explanation"].tolist()
+
+
+def test_two_match_reports_sharing_a_squad_list_carry_no_verdict():
+    out = _run({"a": F["match_a"], "b": F["match_b"]})
+    r = _pair(out, "a", "b")
+    assert r["relation"] == "related"
+    assert r["coverage"] >= 0.5 > r["prose_coverage"]  # the list aligns, the prose does not
+    assert "lists, tables and bylines do not count" in r["explanation"]
+
+
+def test_direction_evidence_points_at_the_rewrite():
+    from corpus_tools.rewrites.direction import direction_evidence
+    from corpus_tools.rewrites.features import doc_features
+    from corpus_tools.rewrites.verdict import DirectionVotes
+
+    none = DirectionVotes(0.0, 0.0, 0.0, 0.0, 0.0)
+    fa, fb = doc_features("a", F["original"]), doc_features("b", F["fluent_rewrite"])
+    ev = direction_evidence(fa, fb, none)
+    assert ev.llm_words > 0  # "Notably", "pivotal", "underscoring"
+    assert ev.direct_quotes_lost == 1  # Ellison's quote became reported speech
+    # antisymmetric: swapping the sides negates every piece of evidence
+    back = direction_evidence(fb, fa, none)
+    assert np.allclose(np.array(ev), -np.array(back))
+
+
+@pytest.mark.parametrize("text, field, positive", [
+    ("The minister said. in a statement the talks would go on. He left.", "broken_boundaries",
+     True),
+    ("The labour party will organize a meeting to analyse the colour of its logo and honour "
+     "its behavior.", "mixed_spelling", True),
+    ("The labour party will organise a meeting to analyse the colour of its logo.",
+     "mixed_spelling", False),
+])
+def test_translation_artefacts_are_measured(text, field, positive):
+    from corpus_tools.rewrites.direction import direction_evidence
+    from corpus_tools.rewrites.features import doc_features
+    from corpus_tools.rewrites.verdict import DirectionVotes
+
+    clean = "The minister said the talks would go on. He left the building at noon."
+    ev = direction_evidence(doc_features("a", clean), doc_features("b", text),
+                            DirectionVotes(0.0, 0.0, 0.0, 0.0, 0.0))
+    assert (getattr(ev, field) > 0) == positive
+
+
+def test_weak_evidence_leaves_the_side_undetermined():
+    # two retellings of one text in the same plain style: neither carries a rewrite's marks
+    a = ("The council met on Monday. It agreed to close the library on Sundays. The decision "
+         "saves money. Staff will move to the main branch. A review follows next year.")
+    b = ("On Monday the council met. It decided the library would close on Sundays. That "
+         "choice saves money. The staff will go to the main branch. Next year a review follows.")
+    out = _run({"a": a, "b": b}, options=RewriteOptions(min_side_probability=0.99))
+    r = _pair(out, "a", "b")
+    assert r["relation"] == "rewrite"
+    assert r["rewritten"] == r["original"] == ""
+    assert r["confidence"] < 0.99
+    assert "undetermined" in r["explanation"]
+
+
+def test_confidence_is_the_probability_of_the_named_side():
+    out = _run({"original": F["original"], "rewrite": F["fluent_rewrite"]})
+    r = _pair(out, "original", "rewrite")
+    p_b = 1 / (1 + np.exp(-r["direction_score"]))
+    assert r["confidence"] == pytest.approx(max(p_b, 1 - p_b))
+
+
+def test_families_one_story_with_its_derivatives():
+    texts = {"wire": F["original"], "site1": F["original"],
+             "site2": F["original"] + "\n\nShare this story with your friends.",
+             "llm": F["fluent_rewrite"], "other": F["independent_report"]}
+    out = _run(texts)
+    fam = family_table(out)
+    assert set(fam.index) == {"wire", "site1", "site2", "llm"}
+    assert fam["family"].nunique() == 1 and (fam["family_size"] == 4).all()
+    original = fam["family_original"].iloc[0]
+    assert original in {"wire", "site1", "site2"}  # a copy of the text, never the rewrite
+    assert fam.at["llm", "role"] == "rewrite"
+    assert fam.loc[fam.index != original, "role"].isin(["copy", "rewrite"]).all()
+    linked = out[out["relation"].isin(["copy", "rewrite"])]
+    assert (linked["family"] == 1).all() and (linked["family_original"] == original).all()
+    assert out.loc[out["relation"] == "related", "family"].isna().all()
+
+
+def test_family_table_without_families_is_empty_and_typed():
+    fam = family_table(pd.DataFrame({"doc_a": ["a"], "doc_b": ["b"], "relation": ["related"],
+                                     "original": [""], "rewritten": [""], "confidence": [0.3],
+                                     "n_words_a": [10], "n_words_b": [12]}))
+    assert fam.empty and list(fam.columns) == ["family", "family_size", "role",
+                                               "family_original", "n_copies", "n_rewrites"]
+
+
+def test_no_model_file_is_downloaded(tmp_path):
+    # the sentence model ships in the wordllama wheel: with every socket refused and an empty
+    # home, find_rewrites still aligns by meaning
+    code = f"""
+import json, os, socket, sys
+def refuse(*a, **k):
+    raise OSError("network blocked by the test")
+socket.socket = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+for k in [k for k in os.environ if k.startswith("HF_")]:
+    del os.environ[k]
+import corpus_tools as ct
+F = json.load(open({str(Path(__file__).parent / 'data' / 'rewrites' / 'fluent.json')!r}))
+out = ct.find_rewrites(ct.corpus_from_texts({{"o": F["original"], "r": F["fluent_rewrite"]}}))
+print(out["method"].iloc[0], out["rewritten"].iloc[0])
+"""
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["paraphrase", "r"]
