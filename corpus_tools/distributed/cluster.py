@@ -17,7 +17,7 @@ import sys
 from typing import NamedTuple
 
 __all__ = ["connect", "Session", "compute", "persist", "dashboard_address", "current_client",
-           "pandas_dtypes"]
+           "pandas_dtypes", "share"]
 
 
 class Session(NamedTuple):
@@ -89,6 +89,22 @@ def pandas_dtypes(func):
             return func(*args, **kwargs)
 
     return wrapper
+
+
+def share(obj):
+    """``obj`` as an argument of many tasks: scattered to the cluster once (else delayed)."""
+    import dask
+
+    client = current_client()
+    if client is None:
+        return dask.delayed(obj, traverse=False)
+    # a list of one: scatter would send each item of a tuple on its own
+    (future,) = client.scatter([obj], broadcast=False, hash=False)
+    return dask.delayed(_same, pure=True)(future)
+
+
+def _same(obj):
+    return obj
 
 
 def current_client():

@@ -177,8 +177,16 @@ class _ReadPartition:
 
 
 def _conform(frame: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the columns and dtypes of ``meta`` (the whole corpus's)."""
-    frame = frame.reindex(columns=meta.columns)
+    """``frame`` with the columns and dtypes of ``meta`` (the whole corpus's).
+
+    A metadata column no document of this partition has is ``None``
+    throughout, as the pandas loader fills it before inferring dtypes.
+    """
+    missing = [c for c in meta.columns if c not in frame.columns]
+    if missing:
+        frame = frame.assign(**{c: pd.Series([None] * len(frame), index=frame.index,
+                                             dtype=object) for c in missing})
+    frame = frame[list(meta.columns)]
     wrong = {c: t for c, t in meta.dtypes.items() if frame[c].dtype != t}
     if wrong:
         frame = frame.astype(wrong)
@@ -402,8 +410,8 @@ def _lazy_frame(units, unit_ids, final, surveys, options, label, log, partition_
     else:
         frame = dd.from_map(reader, parts, meta=meta, enforce_metadata=False,
                             label="load-corpus")
-        frame = frame.reset_index().set_index("doc_id", divisions=_divisions(final,
-                                                                             len(parts)))
+        n_out = max(1, -(-len(final) // partition_docs))
+        frame = frame.reset_index().set_index("doc_id", divisions=_divisions(final, n_out))
     message = skipped_summary(log.items, label, hint="corpus_tools.problems(corpus)")
     if message:
         warnings.warn(message, CorpusWarning, stacklevel=4)

@@ -51,7 +51,7 @@ import numpy as np
 import pandas as pd
 
 from .analyses import check_dask_corpus, tree_reduce
-from .cluster import compute, pandas_dtypes
+from .cluster import compute, pandas_dtypes, share
 from .store import part_folder, read_array, read_ragged, write_array, write_ragged
 
 __all__ = ["find_rewrites", "PAIRS_PER_TASK", "JUDGE_PAIRS_PER_TASK", "PARTITIONS_PER_SHARD"]
@@ -329,7 +329,7 @@ def _candidates(layout: Layout, kind: str, indexed: np.ndarray, n_parts: int, n_
     norms[norms == 0] = 1.0  # rows without features stay zero
     blocks = []
     step = max(1, -(-n // max(1, n_parts)))
-    shared = dask.delayed(norms, traverse=False)
+    shared = share(norms)
     for lo in range(0, n, step):
         hi = min(n, lo + step)
         partials = [dask.delayed(_shard_product)(layout.root, kind, s, shared, lo, hi)

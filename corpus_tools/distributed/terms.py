@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .analyses import check_dask_corpus, conform, sample_meta, tree_reduce
-from .cluster import compute, pandas_dtypes
+from .cluster import compute, pandas_dtypes, share
 
 __all__ = ["term_frequencies", "top_terms", "keyness", "TermStats"]
 
@@ -103,11 +103,10 @@ def term_frequencies(corpus, *, options=None, progress: bool = False, **override
 def _frequencies(corpus, opts, progress, pandas_tf):
     counting = dataclasses.replace(opts, min_count=1)
     stats = _corpus_stats(corpus, counting, progress)
-    import dask
 
     meta = sample_meta(pandas_tf, options=opts)
     meta.attrs.clear()
-    shared = dask.delayed(stats, traverse=False)
+    shared = share(stats)
     return corpus[["text"]].map_partitions(_tidy_part, counting, shared, opts.min_count, meta,
                                            meta=meta, align_dataframes=False)
 
