@@ -220,3 +220,25 @@ def test_find_rewrites_equal(generated):
     copies = a[a["relation"] == "copy"]
     assert {("d00040", "d00041"), ("d00440", "d00441")} <= set(zip(copies["doc_a"],
                                                                     copies["doc_b"]))
+
+
+def test_cli_workers_and_parquet(tmp_path, data_dir):
+    """``--workers 2`` prints the dashboard and the pandas path's table; ``--out-parquet``
+    writes a table a notebook opens with pandas."""
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "corpus_tools", *args], capture_output=True,
+                              text=True, timeout=300)
+
+    plain = run("readability", str(data_dir), "--format", "csv")
+    dask = run("readability", str(data_dir), "--format", "csv", "--workers", "2")
+    assert dask.returncode == 0, dask.stderr
+    assert "Dask dashboard: http" in dask.stderr
+    assert dask.stdout == plain.stdout
+    out = tmp_path / "out"
+    proc = run("grammar", str(data_dir), "--summary", "--workers", "2", "--out-parquet", str(out))
+    assert proc.returncode == 0, proc.stderr
+    written = pd.read_parquet(out / "grammar_summary")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = ct.grammar_summary(ct.load_corpus(data_dir))
+    _same(expected, written)

@@ -8,7 +8,7 @@ import warnings
 
 from ..grammar import CATEGORIES, GrammarOptions, grammar_errors, grammar_summary
 from ..progress import stderr_is_terminal
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, output, write_out, value
 
 TABLE_COLUMNS = ["doc_id", "start", "end", "span", "category", "rule_id", "suggestion", "message"]
 
@@ -52,12 +52,15 @@ def run(args: argparse.Namespace) -> int:
             summary = grammar_summary(corpus, findings=findings)
         for w in caught:
             print(f"corpus-tools: warning: {w.message}", file=sys.stderr)
-        emit(summary, args.format)
+        output(args, summary, "grammar_summary")
         return 0
+    if write_out(args, findings, "findings"):
+        return 0
+    findings = value(findings)
     if args.format == "table":
         emit(findings[TABLE_COLUMNS], "table", index=False, max_colwidth=70)
         if len(findings):
-            words = int(corpus["n_words"].sum())
+            words = int(value(corpus["n_words"].sum()))
             rate = 1000 * len(findings) / words if words else float("nan")
             print(f"\n{len(findings)} findings in {findings['doc_id'].nunique()} of "
                   f"{len(corpus)} documents ({rate:.2f} per 1,000 words)")

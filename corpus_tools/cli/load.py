@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..corpus import problems
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, output, value
 
 SUMMARY_COLUMNS = ["title", "n_chars", "n_words", "n_sentences", "encoding", "language", "flags"]
 
@@ -27,13 +27,16 @@ def run(args: argparse.Namespace) -> int:
     corpus = load(args)
     probs = problems(corpus)
     if args.problems:
-        emit(probs, args.format, index=False, max_colwidth=100)
+        output(args, probs, "problems", index=False, max_colwidth=100)
         return 0
-    emit(corpus[SUMMARY_COLUMNS], args.format)
+    summary = corpus[SUMMARY_COLUMNS]
+    if output(args, summary, "corpus"):
+        output(args, probs, "problems")
+        return 0
     if args.format == "table":
-        n_words = int(corpus["n_words"].sum())
-        print(f"\n{len(corpus)} documents, {n_words:,} words, "
-              f"{int(corpus['n_sentences'].sum()):,} sentences from {args.path}")
+        totals = value(corpus[["n_words", "n_sentences"]].sum())
+        print(f"\n{len(corpus)} documents, {int(totals['n_words']):,} words, "
+              f"{int(totals['n_sentences']):,} sentences from {args.path}")
         if len(probs):
             print(f"\nProblems ({len(probs)}):")
             emit(probs, "table", index=False, max_colwidth=80)

@@ -8,7 +8,7 @@ import warnings
 
 from ..progress import stderr_is_terminal
 from ..readability import ReadabilityWarning, readability, sentence_readability
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, load, output
 
 
 def add_parser(sub) -> None:
@@ -31,13 +31,13 @@ def run(args: argparse.Namespace) -> int:
     corpus = load(args)
     show = stderr_is_terminal()
     if args.sentences:
-        emit(sentence_readability(corpus, progress=show), args.format, index=False,
-             max_colwidth=60)
+        output(args, sentence_readability(corpus, progress=show), "sentences", index=False,
+               max_colwidth=60)
         return 0
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ReadabilityWarning)
         table = readability(corpus, undefined=args.undefined, progress=show)
     for w in caught:
         print(f"corpus-tools: warning: {w.message}", file=sys.stderr)
-    emit(table, args.format)
+    output(args, table, "readability")
     return 0

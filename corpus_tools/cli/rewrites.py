@@ -8,7 +8,7 @@ import warnings
 
 from ..progress import stderr_is_terminal
 from ..rewrites import RELATIONS, RewriteWarning, find_rewrites
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, output, write_out
 
 TABLE_COLUMNS = ["doc_a", "doc_b", "relation", "rewritten", "confidence", "coverage",
                  "swaps_per_100", "direction_score"]
@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
     for w in caught:
         if issubclass(w.category, RewriteWarning):
             print(f"corpus-tools: warning: {w.message}", file=sys.stderr)
+    if write_out(args, pairs, "rewrites"):
+        return 0
     if args.format == "table":
         emit(pairs[TABLE_COLUMNS].round(3), "table", index=False)
         if args.explain:

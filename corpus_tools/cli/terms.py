@@ -9,7 +9,7 @@ import pandas as pd
 from ..terms.keyness import MEASURES, keyness
 from ..progress import stderr_is_terminal
 from ..terms import TermOptions, top_terms
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, output, write_out
 
 KEYNESS_SHOWN = ["term", "freq_target", "freq_reference", "size_target", "size_reference",
                  "direction", "log_likelihood", "p_value", "log_ratio", "percent_diff",
@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
                            valid[valid["keyness"] < 0].tail(args.top)])
         if valid.empty:
             shown = key.head(args.top)
+        if write_out(args, key, "keyness"):
+            return 0
         emit(shown[KEYNESS_SHOWN], args.format, index=False)
         if args.format == "table":
             size = int(key["size_target"].iloc[0]) if len(key) else 0
@@ -80,5 +82,5 @@ def run(args: argparse.Namespace) -> int:
         return 0
     top = top_terms(corpus, n=args.top, by=args.by, options=options,
                     progress=stderr_is_terminal())
-    emit(top, args.format, index=False)
+    output(args, top, "top_terms", index=False)
     return 0
