@@ -370,7 +370,8 @@ def load_corpus(source, *, pattern: str | None = None, recursive: bool = False,
         by_old.setdefault((d.path, d.doc_id), []).append(new)
     for s in surveys:  # language notes, with the final ids
         for p in s.languages:
-            new = by_old[(p.source, p.doc_id)].pop(0) if (p.source, p.doc_id) in by_old else p.doc_id
+            key = (p.source, p.doc_id)
+            new = by_old[key].pop(0) if key in by_old else p.doc_id
             log.items.append(p._replace(doc_id=new))
     for d, new in zip(infos, final):
         if d.empty:

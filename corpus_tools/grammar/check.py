@@ -193,7 +193,8 @@ def grammar_errors(
     [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
     """
     if is_dask(corpus):
-        return dispatch("grammar_errors", corpus, disable=disable, user_words=user_words, options=options, checker=checker, progress=progress, config=config)
+        return dispatch("grammar_errors", corpus, disable=disable, user_words=user_words,
+                        options=options, checker=checker, progress=progress, config=config)
     check_corpus(corpus, caller="grammar_errors")
     options = resolve_options(options, config, "grammar_errors")
     disable = frozenset(disable)
@@ -299,7 +300,8 @@ def count_documents_with(words: set[str] | list[str], texts: list[str]) -> dict[
     lowered = [t.lower() for t in texts]
     for w in counts:
         exact = re.compile(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])")
-        counts[w] = sum(1 for low in lowered if w in low and exact.search(low))  # substring first: fast
+        # the substring test first: fast
+        counts[w] = sum(1 for low in lowered if w in low and exact.search(low))
     return counts
 
 
@@ -410,7 +412,9 @@ def grammar_summary(
     [4.0, 1.0, 250.0]
     """
     if is_dask(corpus):
-        return dispatch("grammar_summary", corpus, findings=findings, disable=disable, user_words=user_words, options=options, checker=checker, progress=progress, config=config)
+        return dispatch("grammar_summary", corpus, findings=findings, disable=disable,
+                        user_words=user_words, options=options, checker=checker, progress=progress,
+                        config=config)
     check_corpus(corpus, caller="grammar_summary")
     options = resolve_options(options, config, "grammar_summary")
     if findings is None:

@@ -197,7 +197,8 @@ def readability(
     'under_100_words;under_30_sentences'
     """
     if is_dask(corpus):
-        return dispatch("readability", corpus, undefined=undefined, options=options, progress=progress)
+        return dispatch("readability", corpus, undefined=undefined, options=options,
+                        progress=progress)
     check_corpus(corpus, caller="readability")
     if undefined not in ("textstat", "nan"):
         raise ValueError(f"readability: undefined must be 'textstat' or 'nan', got "

@@ -406,7 +406,9 @@ def term_frequencies(
     [{'term': 'the', 'count': 2, 'per_1000': 400.0}, {'term': 'cat', 'count': 1, 'per_1000': 200.0}]
     """
     if is_dask(corpus):
-        return dispatch("term_frequencies", corpus, options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords, min_count=min_count, progress=progress)
+        return dispatch("term_frequencies", corpus, options=options, ngram=ngram,
+                        lowercase=lowercase, stopwords=stopwords, min_count=min_count,
+                        progress=progress)
     opts = resolve_term_options(options, TermOptions(), caller="term_frequencies",
                                 ngram=ngram, lowercase=lowercase, stopwords=stopwords,
                                 min_count=min_count)
@@ -500,7 +502,9 @@ def top_terms(
         most ``n`` rows per document; empty documents have none.
     """
     if is_dask(corpus):
-        return dispatch("top_terms", corpus, n=n, by=by, options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords, min_count=min_count, progress=progress)
+        return dispatch("top_terms", corpus, n=n, by=by, options=options, ngram=ngram,
+                        lowercase=lowercase, stopwords=stopwords, min_count=min_count,
+                        progress=progress)
     if by not in ("count", "tf_idf", "per_1000"):
         raise ValueError(f"by={by!r}: expected 'count', 'tf_idf' or 'per_1000'")
     if n < 1:

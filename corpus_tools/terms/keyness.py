@@ -262,7 +262,9 @@ def keyness(
     [{'term': 'tanks', 'freq_target': 3, 'freq_reference': 0, 'direction': 'over'}]
     """
     if is_dask(corpus):
-        return dispatch("keyness", corpus, target, reference=reference, measure=measure, options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords, min_count=min_count, progress=progress)
+        return dispatch("keyness", corpus, target, reference=reference, measure=measure,
+                        options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                        min_count=min_count, progress=progress)
     check_corpus(corpus, caller="keyness")
     chosen = resolve_measure(measure)
     opts = resolve_term_options(options, TermOptions(), caller="keyness", ngram=ngram,
