@@ -55,6 +55,9 @@ def build(n_docs: int) -> tuple[Path, list[tuple[str, str]]]:
     n_rep = -(-n_docs // len(texts0))
     truth = [(f"r{u}:{o}" if u else o, f"r{u}:{s}" if u else s) for u in range(n_rep)
              for o, s, _ in truth0]
+    ids = [*texts0, *(f"r{u}:{d}" for u in range(1, n_rep) for d in texts0)][:n_docs]
+    keep = set(ids)
+    truth = [(o, s) for o, s in truth if o in keep and s in keep]
     folder = CACHE / f"distributed-{n_docs}"
     if (folder / "done").exists():
         return folder, truth
@@ -65,9 +68,7 @@ def build(n_docs: int) -> tuple[Path, list[tuple[str, str]]]:
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         for part in pool.imap(_replica, [(u, texts0) for u in range(1, n_rep)]):
             texts.update(part)
-    items = list(texts.items())[:n_docs]
-    keep = {d for d, _ in items}
-    truth[:] = [(o, s) for o, s in truth if o in keep and s in keep]
+    items = [(d, texts[d]) for d in ids]
     for k in range(0, len(items), PART_DOCS):
         chunk = items[k:k + PART_DOCS]
         pd.DataFrame({"id": [d for d, _ in chunk], "text": [t for _, t in chunk]}).to_parquet(

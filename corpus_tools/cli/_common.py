@@ -17,8 +17,9 @@ from ..corpus.problems import skipped_summary
 FORMATS = ("table", "csv", "json")
 
 
-def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
-    """PATH and the options of :func:`corpus_tools.load_corpus`."""
+def add_corpus_arguments(parser: argparse.ArgumentParser, *, cluster: bool = True) -> None:
+    """PATH and the options of :func:`corpus_tools.load_corpus` (and, with ``cluster``, the
+    scale-out options of :func:`add_cluster_arguments`)."""
     parser.add_argument("path", metavar="PATH",
                         help="folder of documents (.txt, .html, .warc...), one document, or a "
                              "CSV/TSV/JSONL/Parquet table")
@@ -35,7 +36,8 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
                    help="largest file read, e.g. 2G or 800M (default: 512M); larger files are "
                         "listed as skipped")
     g.add_argument("--strict", action="store_true", help="fail on any input problem")
-    add_cluster_arguments(parser)
+    if cluster:
+        add_cluster_arguments(parser)
 
 
 def add_cluster_arguments(parser: argparse.ArgumentParser) -> None:
