@@ -20,7 +20,9 @@ other replicas. Planted pairs are spun before ciphering. Lemma-based
 evidence (lost inflections) only works in replica 0 (real English), so
 direction accuracy is reported on replica 0.
 
-Run: ``.venv/bin/python benchmarks/bench_rewrites.py`` (``--quick``: 2k only).
+Run: ``.venv/bin/python benchmarks/bench_rewrites.py`` (``--quick``: 2k only;
+``--syndication``: one story copied by 200 sites, with rewrites; ``--long``: two
+near-identical documents of 0.1 to 1 MB).
 """
 
 from __future__ import annotations
@@ -188,9 +190,74 @@ def run(texts: dict, truth, dups, label: str, *, traced: bool) -> pd.DataFrame:
     return result
 
 
+def syndication(bbc: pd.DataFrame, n_copies: int = 200) -> None:
+    """One story carried by ``n_copies`` sites (half verbatim, half with a site's own footer),
+    plus three spun rewrites of it, inside the BBC corpus: every copy a copy, every rewrite
+    a rewrite of every copy (before near-duplicate groups, 54 copies or more gave no pair)."""
+    texts = dict(zip(bbc.index, bbc["text"]))
+    story_id = "business/010"
+    story = texts[story_id]
+    copies = [f"site{k:03d}/story" for k in range(n_copies)]
+    for k, doc in enumerate(copies):
+        texts[doc] = story if k % 2 else story + f"\n\nRead more stories at site {k}."
+    spun = [f"spun{k}/story" for k in range(3)]
+    for k, doc in enumerate(spun):
+        texts[doc] = spin(story, seed=k, **HEAVY)
+    corpus = corpus_from_texts(texts)
+    t0 = time.perf_counter()
+    out = find_rewrites(corpus, evidence=(), n_jobs=None)
+    elapsed = time.perf_counter() - t0
+    family = {story_id, *copies}
+    pair = out.set_index(["doc_a", "doc_b"])
+
+    def relation(a, b):
+        key = (min(a, b), max(a, b))
+        return pair.at[key, "relation"] if key in pair.index else "none"
+
+    copied = sum(relation(story_id, c) == "copy" for c in copies)
+    rewritten = sum(relation(d, s) == "rewrite" for s in spun for d in family)
+    named = sum(1 for s in spun for d in family
+                if relation(d, s) == "rewrite"
+                and pair.at[(min(d, s), max(d, s)), "rewritten"] == s)
+    print(f"[syndication] {n_copies} copies of one story + 3 spun rewrites in {len(corpus):,} "
+          f"documents: {elapsed:.1f} s; copies found {copied}/{n_copies}; rewrite pairs "
+          f"{rewritten}/{3 * len(family)} (side right {named}); relations "
+          f"{out['relation'].value_counts().to_dict()}")
+
+
+def long_pair(bbc: pd.DataFrame) -> None:
+    """Two near-identical long documents (BBC articles joined, one side spun): time and peak
+    memory of find_rewrites as the documents grow (before: 1 MB took 111 s and 3.4 GB)."""
+    texts = list(bbc["text"])
+    for size in (100_000, 300_000, 1_000_000):
+        doc, k = [], 0
+        while sum(map(len, doc)) < size:
+            doc.append(texts[k])
+            k += 1
+        a = "\n\n".join(doc)
+        b = spin(a, seed=1, **LIGHT)
+        corpus = corpus_from_texts({"a": a, "b": b})
+        tracemalloc.start()
+        t0 = time.perf_counter()
+        out = find_rewrites(corpus, evidence=())
+        elapsed = time.perf_counter() - t0
+        peak = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        row = out.iloc[0]
+        print(f"[long pair] 2 x {len(a) / 1e6:.1f} MB: {elapsed:.1f} s (traced), peak "
+              f"{peak:.0f} MiB; {row['relation']}, rewritten {row['rewritten']!r}, coverage "
+              f"{row['coverage']:.2f}")
+
+
 def main() -> None:
     warnings.simplefilter("ignore", CorpusWarning)
     bbc = load_bbc()
+    if "--syndication" in sys.argv or "--long" in sys.argv:
+        if "--syndication" in sys.argv:
+            syndication(bbc)
+        if "--long" in sys.argv:
+            long_pair(bbc)
+        return
     print(f"BBC News: {len(bbc)} articles; defaults: {RewriteOptions()}")
     t0 = time.perf_counter()
     texts0, truth0 = planted_corpus(bbc)

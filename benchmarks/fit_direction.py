@@ -11,11 +11,12 @@ For each pair the evidence of :func:`corpus_tools.rewrites.direction.direction_e
 is computed from the two documents and their alignment, in both orientations
 (the model is antisymmetric: no intercept). Stories are split in two halves by a
 hash of their id: the model is fitted on one half and every number printed for
-"held-out" comes from the other. A temperature (dividing the logit) for fluent
-rewrites (method ``paraphrase``) is chosen on cross-domain folds of the
-training half (fit on sports, score public affairs and the reverse), so
-that probabilities stay honest when the domain shifts; spinner rewrites
-(method ``word swaps``) keep temperature 1: their evidence is not shifted. The final weights are fitted on the training half.
+"held-out" comes from the other. One logistic model weighs all the evidence, on
+both kinds of rewrite (so it learns how little a spinner fingerprint says in
+a fluent rewrite, and the reverse). A temperature (dividing the logit) is
+chosen on cross-domain folds of the training half (fit on sports with the
+spinner pairs, score public affairs, and the reverse), so that
+probabilities stay honest when the domain shifts. The final weights are fitted on the training half.
 
 Run: ``.venv/bin/python benchmarks/fit_direction.py [--write]`` (without
 ``--write`` it only prints). Prints per-rewriter accuracy (fitted and
@@ -54,6 +55,7 @@ def _evidence(corpus, pairs):
     feats = {}
     rows = []
     for a, b, rewritten in pairs:
+        a, b = sorted((a, b))  # the orientation find_rewrites uses (doc_a < doc_b)
         for d in (a, b):
             if d not in feats:
                 feats[d] = doc_features(d, corpus.at[d, "text"])
@@ -80,8 +82,8 @@ def training_pairs() -> pd.DataFrame:
         corpus, pairs, docs = fluent
         ev = _evidence(corpus, [(p["original"], p["rewrite"], p["rewrite"]) for p in pairs])
         ev["source"] = "fluent"
-        ev["domain"] = [docs[a]["domain"] for a in ev["doc_a"]]
-        ev["story"] = [docs[a]["story"] for a in ev["doc_a"]]
+        ev["domain"] = [docs[p["original"]]["domain"] for p in pairs]
+        ev["story"] = [docs[p["original"]]["story"] for p in pairs]
         ev["rewriter"] = [p["rewriter"] for p in pairs]
         parts.append(ev)
     from bbc import load_bbc
@@ -96,9 +98,10 @@ def training_pairs() -> pd.DataFrame:
                                     if not k.startswith("spun/") or
                                     any(k == s for _, s, _ in truth)})
         ev = _evidence(corpus, [(o, s, s) for o, s, _ in truth])
+        ev["doc_a"] = [f"{d}@{seed}" for d in ev["doc_a"]]
         ev["doc_b"] = [f"{d}@{seed}" for d in ev["doc_b"]]
         ev["source"], ev["domain"], ev["rewriter"] = "spinner", "news", "spinner"
-        ev["story"] = [f"{o}" for o in ev["doc_a"]]
+        ev["story"] = [o for o, _, _ in truth]
         parts.append(ev)
     return pd.concat(parts, ignore_index=True)
 
@@ -111,6 +114,7 @@ def _xy(t: pd.DataFrame):
     x = np.nan_to_num(x)
     y = t["y"].to_numpy()
     sign = np.where(y == 1, 1.0, -1.0)
+    x = x * sign[:, None]  # oriented: positive values point at the true rewrite
     # both orientations: (x, 1) and (-x, 0)
     return np.vstack([x, -x]), np.concatenate([np.ones(len(x)), np.zeros(len(x))]), sign
 
@@ -167,7 +171,7 @@ def calibration(t, z):
 
 def main() -> None:
     global FEATURES
-    from corpus_tools.rewrites.direction import EVIDENCE_NAMES, SPINNER_EVIDENCE
+    from corpus_tools.rewrites.direction import EVIDENCE_NAMES
 
     FEATURES = [*EVIDENCE_NAMES, "grammar"]
     t = training_pairs()
@@ -182,7 +186,7 @@ def main() -> None:
         test_part = train[train["domain"] == dom_test]
         if not len(test_part):
             continue
-        coef, scale = fit(fit_part)
+        coef, scale = fit(pd.concat([fit_part, train[train["source"] == "spinner"]]))
         zs.append(logits(test_part, coef, scale))
         parts.append(test_part)
     temperature = 1.0
@@ -200,14 +204,10 @@ def main() -> None:
         for (dom_fit, dom_test), z, part in zip((("Sports", "GovernmentPublic"),
                                                  ("GovernmentPublic", "Sports")), zs, parts):
             report(f"fit {dom_fit}, test {dom_test}", part, z / temperature)
-    spinner_features = [*SPINNER_EVIDENCE, "grammar"]
-    coef, scale = fit(train[train["source"] == "fluent"])
-    s_coef, s_scale = fit(train[train["source"] == "spinner"], features=spinner_features)
+    coef, scale = fit(train)  # one model: every evidence, both kinds of rewrite
 
-    def z_of(part):  # each pair by its method's model: spinner pairs are word-swap rewrites
-        spin = part["source"].to_numpy() == "spinner"
-        return np.where(spin, logits(part, s_coef, s_scale),
-                        logits(part, coef, scale) / temperature)
+    def z_of(part):
+        return logits(part, coef, scale) / temperature
 
     z_train, z_test = z_of(train), z_of(test)
     print("fitted half:")
@@ -219,26 +219,21 @@ def main() -> None:
     report("all held-out", test, z_test)
     print("calibration, held-out half:")
     calibration(test, z_test)
-    print("paraphrase weights (per standard deviation):", dict(zip(FEATURES, coef.round(3))))
-    print("word-swap weights (per standard deviation):",
-          {f: round(float(c), 3) for f, c in zip(FEATURES, s_coef) if f in spinner_features})
+    print("weights (per standard deviation):",
+          {f: round(float(c), 3) for f, c in zip(FEATURES, coef)})
     if "--write" in sys.argv:
-        k = FEATURES.index("grammar")
-
-        def method(c, sc, t, names):
-            return {"coef": {f: float(w) for f, w in zip(FEATURES, c) if f in names and f != "grammar"},
-                    "scale": {f: float(v) for f, v in zip(FEATURES, sc) if f in names and f != "grammar"},
-                    "grammar_coef": float(c[k]), "grammar_scale": float(sc[k]),
+        def part(c, sc, t, names):
+            return {"coef": {f: float(w) for f, w in zip(FEATURES, c) if f in names},
+                    "scale": {f: float(v) for f, v in zip(FEATURES, sc) if f in names},
                     "temperature": float(t)}
 
         data = {
-            "methods": {"paraphrase": method(coef, scale, temperature, FEATURES),
-                        "word swaps": method(s_coef, s_scale, 1.0, spinner_features)},
+            "model": part(coef, scale, temperature, FEATURES),
             "provenance": {
                 "fitted_by": "benchmarks/fit_direction.py",
-                "fitted_on": f"{len(train)} pairs: paraphrase on half the stories of the "
-                             "fluent-rewrite development set, word swaps on half the "
-                             "planted spinner rewrites of BBC News (seeds 0-2)",
+                "fitted_on": f"{len(train)} pairs: half the stories of the fluent-rewrite "
+                             "development set and half the planted spinner rewrites of BBC "
+                             "News (seeds 0-2)",
                 "held_out": {
                     "pairs": int(len(test)),
                     "side_right": float((_right(test, z_test) > 0.5).mean())}}}

@@ -147,11 +147,14 @@ def _check_invariants(out):
     from corpus_tools.rewrites.verdict import VOTE_COLUMNS
 
     assert list(out.columns) == REWRITE_COLUMNS
+    from corpus_tools.rewrites.verdict import COUNT_COLUMNS
+    assert all(str(out[c].dtype) == "Int64" for c in (*COUNT_COLUMNS, "family"))
     assert set(out["relation"]) <= {"copy", "rewrite", "related"}
     assert (out["doc_a"] < out["doc_b"]).all()
     assert out["confidence"].between(0, 1).all()
     votes = out[VOTE_COLUMNS]
-    assert ((votes >= -1) & (votes <= 1) | votes.isna()).all().all()
+    # each vote is one evidence's term of the direction model's logit: finite where judged
+    assert (np.isfinite(votes) | votes.isna()).all().all()
     judged = votes.notna().all(axis=1)
     assert np.allclose(out.loc[judged, "direction_score"], votes[judged].sum(axis=1))
     assert out.loc[~judged, "direction_score"].isna().all()

@@ -206,15 +206,17 @@ def _globalised(frame: pd.DataFrame, docs: np.ndarray) -> pd.DataFrame:
 
 
 def _screen_task(layout: Layout, ids: list[str], ci, cj, score, n_shared, opt,
-                 recount: bool) -> pd.DataFrame:
-    """:func:`screen_pairs` of candidate pairs, on the documents they need (with their
-    shared immutables counted when a content-word index found some of the pairs)."""
+                 recount: np.ndarray) -> pd.DataFrame:
+    """:func:`screen_pairs` of candidate pairs, on the documents they need (with the
+    shared immutables counted of the pairs ``recount``: those only the content-word index
+    found)."""
     from ..rewrites.candidates import screen_pairs, shared_immutables
 
     docs, li, lj = _localised(ci, cj)
     sketch = _load_sketch(layout, docs)
-    if recount:
-        n_shared = shared_immutables(sketch.immutables, li, lj)
+    if recount.any():
+        n_shared = np.array(n_shared, dtype=np.int64)
+        n_shared[recount] = shared_immutables(sketch.immutables, li[recount], lj[recount])
     frame = screen_pairs(sketch, ids, li, lj, score, n_shared, opt)
     return _globalised(frame, docs)
 
@@ -358,7 +360,7 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
     """
     import dask
 
-    from ..rewrites.candidates import content_indexed, merge_candidates
+    from ..rewrites.candidates import content_indexed, merge_candidates, new_candidates
     from ..rewrites.detect import (add_evidence, check_choices, evidence_documents,
                                    evidence_values, rewrite_table, verdict_rows)
     from ..rewrites.duplicates import (bucket_pairs, expanded_pairs, identical_representatives,
@@ -399,14 +401,17 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
         cands = _candidates(layout, "immutables", indexed, n_parts, n_shards, opt, progress)
         few = content_indexed(indexed, np.concatenate([i.n_immutables for i in infos])
                               if infos else np.zeros(0, np.int64), opt)
-        recount = bool(few.sum() >= 2)
-        if recount:  # documents with few immutables are also indexed by content words
-            cands = merge_candidates(cands, _candidates(layout, "content", few, n_parts,
-                                                        n_shards, opt, progress))
+        cands = cands.assign(recount=False)
+        if few.sum() >= 2:  # documents with few immutables are also indexed by content words
+            more = new_candidates(cands, _candidates(layout, "content", few, n_parts,
+                                                     n_shards, opt, progress))
+            # the pairs only content words found: their shared immutables counted in the screen
+            cands = merge_candidates(cands, more.assign(recount=True))
         ci, cj = cands["i"].to_numpy(), cands["j"].to_numpy()
         score, shared = cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy()
+        recount = cands["recount"].to_numpy(dtype=bool)
         tasks = [dask.delayed(_screen_task)(layout, _ids_of(ids, ci[c], cj[c]), ci[c], cj[c],
-                                            score[c], shared[c], opt, recount)
+                                            score[c], shared[c], opt, recount[c])
                  for c in _chunks(len(ci), PAIRS_PER_TASK)]
         screened = (pd.concat(compute(*tasks, progress=progress, desc="screen"),
                               ignore_index=True) if tasks else

@@ -34,6 +34,8 @@ it deliberately leaves alone):
   opening mark never closed.
 * ``SPACE_BEFORE_PUNCTUATION`` (spacing): ``word ,``.
 * ``MISSING_SPACE_AFTER_PUNCTUATION`` (spacing): ``end.The``, ``word,word``.
+* ``LOWERCASE_AFTER_FULL_STOP`` (punctuation): a sentence broken in the
+  middle, as translation round trips leave it (``said. in a video address``).
 """
 
 from __future__ import annotations
@@ -63,7 +65,8 @@ CATEGORIES = ("spelling", "verb_form", "agreement", "article", "repetition", "pu
 RULE_IDS = ("SPELLING_UNKNOWN_WORD", "SPELLING_RUN_TOGETHER", "SPELLING_COMMON_TYPO",
             "VERB_FORM_AFTER_AUXILIARY", "VERB_FORM_COORDINATION", "AGREEMENT_SINGULAR_SUBJECT",
             "ARTICLE_A_AN", "REPEATED_WORD", "QUOTE_REVERSED", "QUOTE_UNBALANCED",
-            "SPACE_BEFORE_PUNCTUATION", "MISSING_SPACE_AFTER_PUNCTUATION")
+            "SPACE_BEFORE_PUNCTUATION", "MISSING_SPACE_AFTER_PUNCTUATION",
+            "LOWERCASE_AFTER_FULL_STOP")
 """Every ``rule_id`` the built-in rules report."""
 
 
@@ -762,7 +765,42 @@ def _best_edit(lex: Lexicon, w: str, min_zipf: float = 2.0) -> str | None:
 def default_rules() -> list[Rule]:
     """The rules :class:`RuleChecker` runs by default, one object per family."""
     return [Spelling(), VerbFormAfterAuxiliary(), VerbFormCoordination(),
-            AgreementSingularSubject(), ArticleAAn(), RepeatedWord(), QuotationMarks(), Spacing()]
+            AgreementSingularSubject(), ArticleAAn(), RepeatedWord(), QuotationMarks(), Spacing(),
+            LowercaseAfterFullStop()]
+
+
+class LowercaseAfterFullStop:
+    """A full stop between two lower-case words: ``Zelensky said. in a video address``.
+
+    A translation round trip or a paraphrasing tool breaks a sentence in the
+    middle and leaves the rest in lower case; a person writes a capital after
+    a full stop. Abbreviations that end in a full stop inside a sentence
+    (``etc.``, ``vs.``, ``approx.``, ``et al.``) and dotted forms (``a.m.``,
+    ``e.g.``: one token) are not flagged; neither is a full stop followed by a
+    number or a capital. No suggestion: the fix may be a comma, a capital or
+    a rewritten sentence.
+    """
+
+    rule_id = "LOWERCASE_AFTER_FULL_STOP"
+    category = "punctuation"
+    _ABBREVIATIONS = frozenset("""etc vs approx incl esp dept cf al ft min mins sec secs hr hrs
+    jan feb mar apr jun jul aug sep sept oct nov dec st rd ave blvd co corp inc ltd bros mt
+    fig figs vol vols no nos p pp ch ed eds rev gov gen sen rep""".split())
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        text = doc.text
+        for (_, toks), low in zip(doc.sentences, doc.lower):
+            for i in range(len(toks) - 2):
+                a, dot, b = toks[i], toks[i + 1], toks[i + 2]
+                if (dot.text != "." or a.kind != "word" or b.kind != "word"
+                        or not a.text.isalpha() or not a.text.islower() or len(a.text) < 2
+                        or not b.text[:1].islower() or not b.text.isalpha()
+                        or low[i] in self._ABBREVIATIONS or dot.start != a.end
+                        or text[dot.end:b.start] not in (" ", "  ")):
+                    continue
+                yield Finding(dot.start, b.end, self.rule_id, self.category,
+                              f"A full stop, then ‘{b.text}’ in lower case: the sentence looks "
+                              "broken in the middle (a comma, or a capital?).", None)
 
 
 class RuleChecker:

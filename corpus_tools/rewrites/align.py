@@ -347,32 +347,54 @@ def _group_words(f: DocFeatures, sents) -> tuple[str, ...]:
     return tuple(w for k in sents for w in f.sent_words[k])
 
 
-def sentence_cosines(fa: DocFeatures, fb: DocFeatures) -> np.ndarray:
-    """Cosine (meaning) similarity of every sentence of ``fa`` with every one of ``fb``
-    (:class:`corpus_tools.embed.SentenceEncoder`; vectors cached per process)."""
+def sentence_vectors(f: DocFeatures) -> np.ndarray:
+    """Unit meaning vectors of the sentences of ``f`` (:class:`corpus_tools.embed.SentenceEncoder`;
+    cached per process, so a document met in many pairs is embedded once)."""
     from ..embed import SentenceEncoder
 
-    enc = SentenceEncoder()
-    va = enc.encode([fa.text[sp.start:sp.end] for sp in fa.spans])
-    vb = enc.encode([fb.text[sp.start:sp.end] for sp in fb.spans])
+    return SentenceEncoder().encode([f.text[sp.start:sp.end] for sp in f.spans])
+
+
+def sentence_cosines(fa: DocFeatures, fb: DocFeatures) -> np.ndarray:
+    """Cosine (meaning) similarity of every sentence of ``fa`` with every one of ``fb``."""
+    return _cosines(sentence_vectors(fa), sentence_vectors(fb))
+
+
+def _cosines(va: np.ndarray, vb: np.ndarray) -> np.ndarray:
     # float32 products: rounded to 6 decimals, so the same sentence gives exactly 1
     return np.clip(np.round((va @ vb.T).astype(np.float64), 6), -1.0, 1.0)
 
 
-def _group_similarity(fa: DocFeatures, fb: DocFeatures, a_s, b_s, w: float) -> float:
-    """The similarity of two groups of sentences (their words, and their texts' vectors)."""
-    s = sentence_similarity(_group_words(fa, a_s), _group_words(fb, b_s))
-    if not w:
-        return s
-    from ..embed import SentenceEncoder
+class _Meaning(NamedTuple):
+    """The sentence vectors of a pair and the share of meaning in the similarity."""
 
-    va, vb = SentenceEncoder().encode([fa.text[fa.spans[a_s[0]].start:fa.spans[a_s[-1]].end],
-                                      fb.text[fb.spans[b_s[0]].start:fb.spans[b_s[-1]].end]])
-    return (1 - w) * s + w * min(1.0, round(float(va @ vb), 6))
+    va: np.ndarray
+    vb: np.ndarray
+    weight: float
+
+
+def _group_vector(f: DocFeatures, vectors: np.ndarray, sents) -> np.ndarray:
+    """The meaning vector of several sentences: their vectors weighted by their words, summed
+    (a sentence vector is a normalised sum of token vectors, so this approximates the vector
+    of the sentences' joined text without embedding it again)."""
+    return sum(len(f.sent_words[k]) * vectors[k] for k in sents)
+
+
+def _group_similarity(fa: DocFeatures, fb: DocFeatures, a_s, b_s,
+                      meaning: _Meaning | None) -> float:
+    """The similarity of two groups of sentences (their words, and their meaning vectors)."""
+    s = sentence_similarity(_group_words(fa, a_s), _group_words(fb, b_s))
+    if meaning is None:
+        return s
+    va = _group_vector(fa, meaning.va, a_s)
+    vb = _group_vector(fb, meaning.vb, b_s)
+    norm = float(np.linalg.norm(va) * np.linalg.norm(vb))
+    cos = min(1.0, round(float(va @ vb) / norm, 6)) if norm else 0.0
+    return (1 - meaning.weight) * s + meaning.weight * cos
 
 
 def _grow(group: AlignedGroup, side: str, fa: DocFeatures, fb: DocFeatures, used: set,
-          gain: float, w: float = 0.0) -> AlignedGroup:
+          gain: float, meaning: _Meaning | None = None) -> AlignedGroup:
     """``group`` with a neighbouring unused sentence of ``side`` joined, when that raises
     its similarity by ``gain`` (the next sentence is tried first, then the previous)."""
     idx = list(group.b_sents if side == "b" else group.a_sents)
@@ -381,7 +403,7 @@ def _grow(group: AlignedGroup, side: str, fa: DocFeatures, fb: DocFeatures, used
         if 0 <= cand < n_side and cand not in used:
             new = tuple(sorted(idx + [cand]))
             a_s, b_s = (group.a_sents, new) if side == "b" else (new, group.b_sents)
-            s = _group_similarity(fa, fb, a_s, b_s, w)
+            s = _group_similarity(fa, fb, a_s, b_s, meaning)
             if s >= group.similarity + gain:
                 used.add(cand)
                 return AlignedGroup(a_s, b_s, s)
@@ -407,10 +429,11 @@ def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | No
     if len(fa.sent_words) * len(fb.sent_words) > opt.max_dense_cells:
         w = 0.0
         chain = _sparse_chain(fa, fb, tau)
-        dice = cos = None
+        dice = cos = meaning = None
     else:
         dice = sentence_matrix(fa, fb)
-        cos = sentence_cosines(fa, fb) if w else None
+        meaning = _Meaning(sentence_vectors(fa), sentence_vectors(fb), w) if w else None
+        cos = _cosines(meaning.va, meaning.vb) if w else None
         pre = dice if not w else (1 - w) * dice + w * cos
         chain = dict.fromkeys(_monotone_matches(pre.tolist(), tau))
     groups = []
@@ -425,9 +448,9 @@ def align_groups(fa: DocFeatures, fb: DocFeatures, *, options: AlignOptions | No
     used_b = {j for g in groups for j in g.b_sents}
     out = []
     for g in groups:
-        g = _grow(g, "b", fa, fb, used_b, opt.merge_gain, w)
+        g = _grow(g, "b", fa, fb, used_b, opt.merge_gain, meaning)
         if len(g.a_sents) + len(g.b_sents) <= 2:
-            g = _grow(g, "a", fa, fb, used_a, opt.merge_gain, w)
+            g = _grow(g, "a", fa, fb, used_a, opt.merge_gain, meaning)
         out.append(AlignedGroup(g.a_sents, g.b_sents, float(g.similarity)))
     return out
 

@@ -24,7 +24,7 @@ from .sketch import CorpusSketch, pair_overlap
 
 __all__ = ["candidate_pairs", "screen_candidates", "screen_pairs", "SCREEN_COLUMNS",
            "index_weights", "select_partners", "candidate_frame", "content_indexed",
-           "merge_candidates", "shared_immutables"]
+           "new_candidates", "merge_candidates", "shared_immutables"]
 
 
 def _memberships(features) -> tuple[np.ndarray, np.ndarray, int, int]:
@@ -200,10 +200,11 @@ def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOpti
         content = sketch.content.copy()
         content.data = content.data * np.repeat(few, np.diff(content.indptr))
         content.eliminate_zeros()
-        cands = merge_candidates(cands, candidate_pairs(content, **index))
-        # the shared immutables of pairs found by content words
-        cands["n_shared"] = shared_immutables(sketch.immutables, cands["i"].to_numpy(),
-                                              cands["j"].to_numpy())
+        more = new_candidates(cands, candidate_pairs(content, **index))
+        # the pairs found by content words only: count the immutables they share
+        more = more.assign(n_shared=shared_immutables(sketch.immutables, more["i"].to_numpy(),
+                                                      more["j"].to_numpy()))
+        cands = merge_candidates(cands, more)
     return screen_pairs(sketch, ids, cands["i"].to_numpy(), cands["j"].to_numpy(),
                         cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy(),
                         opt)
@@ -216,11 +217,18 @@ def content_indexed(indexed: np.ndarray, n_immutables: np.ndarray, opt: RewriteO
     return np.asarray(indexed) & (np.asarray(n_immutables) < opt.content_index_max_immutables)
 
 
+def new_candidates(cands: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
+    """Step of :func:`screen_candidates`: the pairs of a second index that the first
+    (``cands``) did not find."""
+    known = pd.MultiIndex.from_arrays([cands["i"], cands["j"]])
+    return more[~pd.MultiIndex.from_arrays([more["i"], more["j"]]).isin(known)]
+
+
 def merge_candidates(cands: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
-    """Step of :func:`screen_candidates`: the pairs of two indexes, each with its best score."""
+    """Step of :func:`screen_candidates`: the pairs of the first index (with its score and
+    count) and the new pairs of the second (:func:`new_candidates`), sorted by ``i``, ``j``."""
     return (pd.concat([cands, more], ignore_index=True)
-            .sort_values("score", ascending=False, kind="stable")
-            .drop_duplicates(["i", "j"]).sort_values(["i", "j"]).reset_index(drop=True))
+            .sort_values(["i", "j"]).reset_index(drop=True))
 
 
 def shared_immutables(immutables, ci: np.ndarray, cj: np.ndarray) -> np.ndarray:

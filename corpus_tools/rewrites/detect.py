@@ -57,7 +57,7 @@ from .matrix import similarity_matrix
 from .options import RewriteOptions, RewriteWarning
 from .quotes import count_quotes
 from .sketch import sketch_corpus, worker_count
-from .verdict import (VERDICT_COLUMNS, CandidatePair, finish_verdicts, identical_pair,
+from .verdict import (COUNT_COLUMNS, VERDICT_COLUMNS, CandidatePair, finish_verdicts, identical_pair,
                       judge_pair, prose_word_count)
 
 __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
@@ -72,7 +72,7 @@ Evidence = Literal["grammar", "readability"]
 
 PARALLEL_MIN_PAIRS = 400
 """Below this many pairs to align, alignment stays in this process (workers would cost more)."""
-FEATURE_CACHE = 5000
+FEATURE_CACHE = 2000
 """Full features of at most this many documents are kept at once while aligning."""
 
 
@@ -234,20 +234,33 @@ class _Chunk(NamedTuple):
     options: RewriteOptions
 
 
-def _judge_chunk(chunk: _Chunk, features: dict[int, DocFeatures] | None = None) -> list[dict]:
-    """Verdict rows of a chunk's pairs; ``features`` is a cache shared across chunks."""
-    features = {} if features is None else features
+_WORKER_FEATURES: dict[tuple[str, int], DocFeatures] = {}
+"""Full features of the documents a worker process has met, across the chunks it judges."""
+
+
+def _features_of(doc: tuple[str, str], cache: dict) -> DocFeatures:
+    key = (doc[0], hash(doc[1]))
+    f = cache.get(key)
+    if f is None:
+        if len(cache) >= FEATURE_CACHE:
+            cache.clear()
+        f = cache[key] = doc_features(*doc, sets=False)
+    return f
+
+
+def _judge_chunk(chunk: _Chunk, features: dict | None = None) -> list[dict]:
+    """Verdict rows of a chunk's pairs; ``features`` caches documents' features across chunks
+    (a worker process keeps its own, :data:`_WORKER_FEATURES`)."""
+    features = _WORKER_FEATURES if features is None else features
+    full = {k: _features_of(doc, features) for k, doc in chunk.docs.items()}
+    if chunk.options.align.semantic_weight:  # every sentence of the chunk in one batch
+        from ..embed import SentenceEncoder
+
+        SentenceEncoder().encode([f.text[sp.start:sp.end] for f in full.values()
+                                  for sp in f.spans])
     rows = []
     for job in chunk.jobs:
-        pair_features = []
-        for k in (job.i, job.j):
-            f = features.get(k)
-            if f is None:
-                if len(features) >= FEATURE_CACHE:
-                    features.clear()
-                f = features[k] = doc_features(*chunk.docs[k], sets=False)
-            pair_features.append(f)
-        row = judge_pair(job.pair, *pair_features, chunk.options)
+        row = judge_pair(job.pair, full[job.i], full[job.j], chunk.options)
         if row is not None:
             rows.append(row)
     return rows
@@ -287,14 +300,31 @@ def judge_aligned(aligned: pd.DataFrame, ids, texts, nonwords, opt: RewriteOptio
     if parallel:
         from concurrent.futures import ProcessPoolExecutor
 
+        _load_word_data(opt)  # once, before the workers fork: they share it
         with ProcessPoolExecutor(max_workers=workers) as pool:
             results = list(_progress(pool.map(_judge_chunk, chunks), enabled=progress,
                                      total=len(chunks), desc="aligning"))
     else:
-        cache: dict[int, DocFeatures] = {}
+        cache: dict = {}
         results = [_judge_chunk(c, cache) for c in _progress(chunks, enabled=progress,
                                                               total=len(chunks), desc="aligning")]
     return rows + [row for part in results for row in part]
+
+
+def _load_word_data(opt: RewriteOptions) -> None:
+    """Load what judging a pair reads (word lists, lemmas, the sentence model, the direction
+    model) in this process, so worker processes forked from it start with it loaded."""
+    from ..lexicon import frequencies, lemmas
+    from .direction import direction_model, spelling_variants
+
+    frequencies()
+    lemmas("loaded")
+    spelling_variants()
+    direction_model()
+    if opt.align.semantic_weight:
+        from ..embed import SentenceEncoder
+
+        SentenceEncoder().encode(["A sentence to load the model."])
 
 
 def evidence_documents(out: pd.DataFrame) -> list[str]:
@@ -338,10 +368,16 @@ _TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "method", "original", "rewritten"
                  "family_original", "explanation")
 
 
+def _number(values: pd.Series, *, integer: bool) -> pd.Series:
+    """A numeric column: counts as nullable ``Int64`` (a count that is not a whole number
+    raises), everything else as ``float``."""
+    numbers = pd.to_numeric(values, errors="coerce").astype(float)
+    return numbers.astype("Int64") if integer else numbers
+
+
 def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.reindex(columns=REWRITE_COLUMNS)
     text = {c: out[c].fillna("").astype(str) for c in _TEXT_COLUMNS}
-    numbers = {c: pd.to_numeric(out[c], errors="coerce").astype("Int64" if c == "family"
-                                                                  else float)
+    numbers = {c: _number(out[c], integer=c == "family" or c in COUNT_COLUMNS)
                for c in REWRITE_COLUMNS if c not in _TEXT_COLUMNS}
     return pd.DataFrame({**text, **numbers}, index=out.index)[REWRITE_COLUMNS]

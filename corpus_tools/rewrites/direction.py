@@ -35,13 +35,13 @@ as the rewritten side (:class:`DirectionEvidence`, computed by
     more grammar findings per 1,000 words (added when grammar evidence is
     computed).
 
-A logistic model per rewrite method combines them:
+A logistic model combines them:
 ``P(b is the rewrite) = sigmoid(sum_k w_k x_k / s_k / T)`` with no intercept
 (the model is antisymmetric: swapping ``a`` and ``b`` negates every input
-and flips the probability). The ``word swaps`` model weighs the spinner's
-fingerprints and grammar, fitted on planted spinner rewrites of BBC News;
-the ``paraphrase`` model weighs everything, fitted on the LLM rewrites of
-the fluent-rewrite development set. Weights ``w``, scales ``s`` and the
+and flips the probability), fitted on planted spinner rewrites of BBC News
+and the LLM rewrites of the fluent-rewrite development set together, so it
+learns how little a spinner's fingerprint says in a fluent rewrite and the
+reverse. Weights ``w``, scales ``s`` and the
 temperature ``T`` come from ``direction_model.json``, written by
 ``benchmarks/fit_direction.py``, which also tests them on a held-out part
 (the numbers are in that file). Each term ``w_k x_k / s_k`` is
@@ -73,8 +73,7 @@ from .features import DocFeatures
 if TYPE_CHECKING:  # the spinner votes (a NamedTuple of five floats)
     from .verdict import DirectionVotes
 
-__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "DirectionModel",
-           "MethodModel", "direction_evidence", "direction_model", "LLM_WORDS"]
+__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "DirectionModel", "direction_evidence", "direction_model", "LLM_WORDS"]
 
 LLM_WORDS = frozenset("""
 delve delves delved delving showcase showcases showcased showcasing underscore underscores
@@ -158,7 +157,21 @@ def spelling_variants() -> dict[str, str]:
     return out
 
 
+_STYLES: dict[tuple[str, int], _Style] = {}
+
+
 def _style(f: DocFeatures) -> _Style:
+    """The :class:`_Style` of ``f``, remembered per process (a document meets many partners)."""
+    key = (f.doc_id, hash(f.text))
+    hit = _STYLES.get(key)
+    if hit is None:
+        if len(_STYLES) >= 20_000:
+            _STYLES.clear()
+        hit = _STYLES[key] = _read_style(f)
+    return hit
+
+
+def _read_style(f: DocFeatures) -> _Style:
     words = [w for ws in f.sent_words for w in ws]
     n = len(words)
     lens = np.array([len(ws) for ws in f.sent_words], dtype=float)
@@ -207,51 +220,37 @@ def direction_evidence(fa: DocFeatures, fb: DocFeatures, votes: DirectionVotes
 
 
 SPINNER_EVIDENCE = ("inflection", "typos", "zipf", "nonwords", "quotes")
-"""The evidence the ``word swaps`` model weighs (a spinner's fingerprints), with grammar."""
-
-
-class MethodModel(NamedTuple):
-    """The weights of one method: ``coef[k] / scale[k]`` per evidence (missing: 0), the
-    grammar term's, and a ``temperature`` dividing the logit (calibration)."""
-
-    coef: dict
-    scale: dict
-    grammar_coef: float
-    grammar_scale: float
-    temperature: float
+"""The spinner's fingerprints (the votes of :func:`corpus_tools.rewrites.verdict.direction_votes`)."""
 
 
 class DirectionModel(NamedTuple):
-    """One fitted :class:`MethodModel` per rewrite method (``word swaps``, ``paraphrase``),
-    and what they were fitted and tested on."""
+    """The fitted weights: ``coef[k] / scale[k]`` per evidence (missing: 0), a
+    ``temperature`` dividing the logit (calibration), and what it was fitted and tested on."""
 
-    methods: dict
+    coef: dict
+    scale: dict
+    temperature: float
     provenance: dict
 
-    def _of(self, method: str) -> MethodModel:
-        return self.methods.get(method) or self.methods["paraphrase"]
+    def term(self, name: str, value):
+        return self.coef.get(name, 0.0) * value / self.scale.get(name, 1.0) / self.temperature
 
-    def votes(self, evidence: DirectionEvidence, method: str) -> dict[str, float]:
-        """Each evidence's term of the logit (``vote_*`` columns) for ``method``, calibrated."""
-        m = self._of(method)
-        return {k: m.coef.get(k, 0.0) * v / m.scale.get(k, 1.0) / m.temperature
-                for k, v in evidence._asdict().items()}
+    def votes(self, evidence: DirectionEvidence) -> dict[str, float]:
+        """Each evidence's term of the logit (the ``vote_*`` columns), calibrated."""
+        return {k: self.term(k, v) for k, v in evidence._asdict().items()}
 
-    def grammar_votes(self, grammar_evidence, methods) -> np.ndarray:
+    def grammar_votes(self, grammar_evidence) -> np.ndarray:
         """The grammar term of the logit (arrays), from the grammar evidence
-        (:func:`corpus_tools.rewrites.verdict.grammar_vote`) and each pair's method."""
-        g = np.nan_to_num(np.asarray(grammar_evidence, dtype=float))
-        w = np.array([self._of(m).grammar_coef / self._of(m).grammar_scale
-                      / self._of(m).temperature for m in methods], dtype=float)
-        return w * g
+        (:func:`corpus_tools.rewrites.verdict.grammar_vote`)."""
+        return self.term("grammar", np.nan_to_num(np.asarray(grammar_evidence, dtype=float)))
 
 
 @lru_cache(maxsize=1)
 def direction_model() -> DirectionModel:
-    """The models shipped in ``corpus_tools/rewrites/direction_model.json``."""
+    """The model shipped in ``corpus_tools/rewrites/direction_model.json``."""
     data = json.loads(resources.files(__package__).joinpath("direction_model.json")
                       .read_text(encoding="utf-8"))
-    methods = {name: MethodModel(m["coef"], m["scale"], float(m["grammar_coef"]),
-                                 float(m["grammar_scale"]), float(m["temperature"]))
-               for name, m in data["methods"].items()}
-    return DirectionModel(methods, data.get("provenance", {}))
+
+    m = data["model"]
+    return DirectionModel(m["coef"], m["scale"], float(m["temperature"]),
+                          data.get("provenance", {}))

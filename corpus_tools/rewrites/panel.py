@@ -18,7 +18,8 @@ import pandas as pd
 from ..markup import escape_markdown
 from .align import Alignment, align
 
-__all__ = ["PairPanel", "pair_panel", "describe_findings", "pair_heading"]
+__all__ = ["PairPanel", "pair_panel", "describe_findings", "pair_heading", "vote_table",
+           "family_overview", "related_summary", "VOTE_LABELS"]
 
 READABILITY_COLUMNS = ["flesch_reading_ease", "flesch_kincaid_grade", "words_per_sentence"]
 GRAMMAR_COLUMNS = ["doc_id", "span", "category", "message", "suggestion"]
@@ -90,9 +91,14 @@ def pair_heading(pair: pd.Series) -> str:
     esc = escape_markdown
     rel = pair.get("relation", "")
     conf = pair.get("confidence", float("nan"))
-    if rel == "rewrite":
+    method = pair.get("method", "") or ""
+    how = f", {method}" if method else ""
+    if rel == "rewrite" and pair.get("rewritten"):
         return (f"### {esc(pair['rewritten'])} is a machine rewrite of {esc(pair['original'])} "
-                f"(confidence {conf:.2f})")
+                f"(confidence {conf:.2f}{how})")
+    if rel == "rewrite":
+        return (f"### {esc(pair['doc_a'])} and {esc(pair['doc_b'])} are rewrites of one another"
+                f"{how}; which side is the rewrite is undetermined (confidence {conf:.2f})")
     return f"### {esc(pair['doc_a'])} and {esc(pair['doc_b'])}: {rel} (confidence {conf:.2f})"
 
 
@@ -136,7 +142,7 @@ def describe_findings(pairs: pd.DataFrame, n_docs: int) -> str:
              f"numbers and rare words. "]
     if n_rw:
         rw = pairs[pairs["relation"] == "rewrite"]
-        names = sorted(set(rw["rewritten"]))
+        names = sorted(set(rw["rewritten"]) - {""})
         shown = ", ".join(escape_markdown(x) for x in names[:10]) + (" ..." if len(names) > 10 else "")
         lines.append(f"**{n_rw} pair(s) look like machine rewrites**; the rewritten side "
                      f"is {shown}. ")
@@ -146,3 +152,92 @@ def describe_findings(pairs: pd.DataFrame, n_docs: int) -> str:
                  f"{n_rel} pair(s) are related (same story or topic, written "
                  "independently).")
     return "".join(lines)
+
+
+VOTE_LABELS = {
+    "inflection": "lost verb/noun endings", "typos": "typos that are not words",
+    "zipf": "rarer substitute words", "nonwords": "non-words per 1,000 words",
+    "quotes": "quotation marks dropped", "llm_words": "words language models favour",
+    "unique_rarity": "rarer words of its own", "specifics_lost": "names and numbers dropped",
+    "direct_quotes_lost": "quotes turned into reported speech",
+    "broken_boundaries": "broken sentence boundaries", "mixed_spelling":
+    "British and American spellings mixed", "stopword_share": "share of function words",
+    "commas": "commas per 100 words", "sentence_length_cv": "spread of sentence lengths",
+    "grammar": "grammar findings per 1,000 words"}
+"""What each ``vote_*`` column of :func:`corpus_tools.find_rewrites` measures."""
+
+
+def vote_table(pair: pd.Series) -> pd.DataFrame:
+    """What pointed which way for one pair, and how strongly: one row per non-zero vote.
+
+    Parameters
+    ----------
+    pair : pandas.Series
+        A row of :func:`corpus_tools.find_rewrites`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``evidence`` (what was measured), ``points_at`` (the doc id
+        the vote counts for as the rewrite), ``strength`` (the vote's share of
+        the direction score, in logit units: 1 shifts the odds by e) and
+        ``vote`` (signed: positive = ``doc_b``); strongest first. Empty when
+        no vote was cast (a pair that was not judged on its alignment).
+    """
+    rows = []
+    for key, label in VOTE_LABELS.items():
+        v = pair.get(f"vote_{key}")
+        if v is None or pd.isna(v) or v == 0:
+            continue
+        rows.append((label, str(pair["doc_b"] if v > 0 else pair["doc_a"]), abs(float(v)),
+                     float(v)))
+    out = pd.DataFrame(rows, columns=["evidence", "points_at", "strength", "vote"])
+    return (out.sort_values("strength", ascending=False, kind="stable").reset_index(drop=True)
+            .astype({"evidence": "str", "points_at": "str"}))
+
+
+def family_overview(pairs: pd.DataFrame) -> pd.DataFrame:
+    """One row per family of copies and rewrites, largest and most suspicious first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by ``family``: ``original`` (the most likely original),
+        ``n_documents``, ``n_copies``, ``n_rewrites`` (pairs), ``n_undetermined``
+        (rewrites whose side is undetermined), ``methods`` and ``members`` (the
+        other documents, most copied first, at most 10 named).
+    """
+    from .families import family_table
+
+    fam = family_table(pairs)
+    columns = ["original", "n_documents", "n_copies", "n_rewrites", "n_undetermined",
+               "methods", "members"]
+    if fam.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith("n_") else "str")
+                             for c in columns}, index=pd.Index([], name="family", dtype="int64"))
+    linked = pairs[pairs["family"].notna()]
+    rows = []
+    for fid, group in fam.groupby("family", sort=True):
+        own = linked[linked["family"] == fid]
+        rewrites = own[own["relation"] == "rewrite"]
+        others = [d for d in group.index if d != group["family_original"].iloc[0]]
+        shown = ", ".join(others[:10]) + (f" and {len(others) - 10} more" if len(others) > 10
+                                          else "")
+        rows.append((int(fid), group["family_original"].iloc[0], len(group),
+                     int((own["relation"] == "copy").sum()), len(rewrites),
+                     int((rewrites["rewritten"] == "").sum()),
+                     ", ".join(sorted(set(rewrites["method"]) - {""})), shown))
+    out = pd.DataFrame(rows, columns=["family", *columns]).set_index("family")
+    out = out.sort_values(["n_rewrites", "n_documents"], ascending=False, kind="stable")
+    return out.astype({"original": "str", "methods": "str", "members": "str"})
+
+
+def related_summary(pairs: pd.DataFrame, n_docs: int) -> str:
+    """A Markdown sentence on the ``related`` pairs (counted, not listed by the thousand)."""
+    related = pairs[pairs["relation"] == "related"]
+    if related.empty:
+        return "No pair of documents is merely related (same topic, written independently)."
+    docs = set(related["doc_a"]) | set(related["doc_b"])
+    return (f"{len(related):,} pair(s) are **related**: they share names, numbers or rare words "
+            f"but were written independently (same story or topic). They involve {len(docs):,} "
+            f"of the {n_docs:,} documents; the most shared are listed below.")

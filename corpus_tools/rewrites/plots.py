@@ -11,7 +11,8 @@ import math
 import numpy as np
 import pandas as pd
 
-__all__ = ["plot_similarity", "plot_rewrite_evidence", "EVIDENCE_BARS"]
+__all__ = ["plot_similarity", "plot_rewrite_evidence", "plot_direction_votes", "plot_families",
+           "EVIDENCE_BARS"]
 
 #: (column, label) of the 0-1 evidence shown by :func:`plot_rewrite_evidence`.
 EVIDENCE_BARS = (
@@ -120,3 +121,147 @@ def plot_rewrite_evidence(pair: pd.Series, *, ax=None, color: str = "#4c72b0", *
                 f"{int(pair.get('quotes_changed', 0))} quotes changed",
                 transform=ax.transAxes, ha="right", fontsize=8)
     return ax
+
+
+def _label(text: object, limit: int = 28) -> str:
+    """A document id as a figure label: shortened, and ``$`` escaped (matplotlib reads
+    ``$...$`` as mathematics, and corpus text is data, not markup)."""
+    s = str(text)
+    s = s if len(s) <= limit else s[:limit - 1] + "…"
+    return s.replace("$", r"\$")
+
+
+def plot_direction_votes(pair: pd.Series, *, ax=None, **kw):
+    """Which evidence pointed at which side of a pair, and how strongly.
+
+    Parameters
+    ----------
+    pair : pandas.Series
+        A row of :func:`corpus_tools.find_rewrites`.
+    ax : matplotlib.axes.Axes, optional
+    **kw
+        Passed to ``ax.barh``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One bar per non-zero vote (:func:`corpus_tools.rewrites.panel.vote_table`):
+        to the right when it points at ``doc_b``, to the left for ``doc_a``;
+        length in logit units. The title gives the side named (or
+        "undetermined") and the confidence.
+    """
+    import matplotlib.pyplot as plt
+
+    from .panel import vote_table
+
+    votes = vote_table(pair)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(7, max(1.6, 0.32 * len(votes) + 1.0)))
+    if votes.empty:
+        ax.text(0.5, 0.5, "no direction evidence (the pair was not judged on its alignment)",
+                ha="center", va="center", transform=ax.transAxes, fontsize=9)
+        ax.set_axis_off()
+        return ax
+    y = np.arange(len(votes))
+    colors = ["#c0392b" if v > 0 else "#2c7fb8" for v in votes["vote"]]
+    ax.barh(y, votes["vote"], color=colors, **kw)
+    ax.set_yticks(y, [_label(e, 40) for e in votes["evidence"]], fontsize=8)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    lim = max(1.0, float(votes["strength"].max()) * 1.15)
+    ax.set_xlim(-lim, lim)
+    ax.set_xlabel(f"← points at {_label(pair['doc_a'])} as the rewrite      "
+                  f"points at {_label(pair['doc_b'])} →", fontsize=8)
+    side = pair.get("rewritten") or "undetermined"
+    ax.set_title(f"Direction evidence: rewritten side {_label(side)} "
+                 f"(confidence {float(pair.get('confidence', np.nan)):.2f})", fontsize=9)
+    return ax
+
+
+def plot_families(pairs: pd.DataFrame, *, ax=None, max_families: int = 12, **kw):
+    """Each family of copies and rewrites as a small star: its original in the middle.
+
+    Parameters
+    ----------
+    pairs : pandas.DataFrame
+        The output of :func:`corpus_tools.find_rewrites`.
+    ax : matplotlib.axes.Axes, optional
+    max_families : int, default 12
+        Draw the largest families only (most rewrites first); the title says
+        how many were left out.
+    **kw
+        Passed to ``ax.scatter``.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Members on a circle around the original; grey lines are copies, red
+        arrows go from an original to its rewrite, dashed red lines are
+        rewrites whose side is undetermined. Members beyond 24 per family are
+        counted, not drawn.
+    """
+    import matplotlib.pyplot as plt
+
+    from .families import family_table
+    from .panel import family_overview
+
+    fam = family_table(pairs)
+    overview = family_overview(pairs).head(max_families)
+    n = len(overview)
+    if ax is None:
+        cols = min(4, max(1, n))
+        rows = max(1, -(-n // cols))
+        _, ax = plt.subplots(figsize=(2.6 * cols + 0.6, 2.6 * rows + 0.4))
+    if not n:
+        ax.text(0.5, 0.5, "no copies or rewrites: no families", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    cols = min(4, n)
+    linked = pairs[pairs["family"].notna()]
+    for k, (fid, row) in enumerate(overview.iterrows()):
+        _draw_family(ax, fam, linked, fid, row, (3.0 * (k % cols), -3.0 * (k // cols)), **kw)
+    rows = -(-n // cols)
+    ax.set_xlim(-1.8, 3.0 * (cols - 1) + 1.8)
+    ax.set_ylim(-3.0 * (rows - 1) - 2.3, 1.6)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    total = int(pairs["family"].nunique()) if "family" in pairs else n
+    ax.set_title("Families of copies and rewrites" + (
+        f" (the {n} largest of {total})" if total > n else ""), fontsize=10)
+    return ax
+
+
+_ROLE_COLOURS = {"original": "#2c3e50", "copy": "#bbbbbb", "rewrite": "#c0392b",
+                 "rewrite or original": "#e67e22"}
+
+
+def _draw_family(ax, fam: pd.DataFrame, linked: pd.DataFrame, fid, row, centre, **kw) -> None:
+    """One family of :func:`plot_families` as a star around ``centre``."""
+    cx, cy = centre
+    members = [d for d in fam.index[fam["family"] == fid] if d != row["original"]][:24]
+    pos = {row["original"]: (cx, cy)}
+    for m, d in enumerate(members):
+        angle = 2 * math.pi * m / max(1, len(members))
+        pos[d] = (cx + math.cos(angle), cy + math.sin(angle))
+    own = linked[(linked["family"] == fid) & linked["doc_a"].isin(pos) & linked["doc_b"].isin(pos)]
+    for r in own.itertuples(index=False):
+        (xa, ya), (xb, yb) = pos[r.doc_a], pos[r.doc_b]
+        if r.relation == "copy":
+            ax.plot([xa, xb], [ya, yb], color="#999999", linewidth=0.8, zorder=1)
+        elif r.rewritten:
+            ax.annotate("", xy=pos[r.rewritten], xytext=pos[r.original], zorder=2,
+                        arrowprops={"arrowstyle": "->", "color": "#c0392b", "lw": 1.2})
+        else:
+            ax.plot([xa, xb], [ya, yb], color="#c0392b", linestyle="--", linewidth=1.0, zorder=1)
+    roles = fam.loc[list(pos), "role"]
+    ax.scatter([p[0] for p in pos.values()], [p[1] for p in pos.values()],
+               c=[_ROLE_COLOURS[roles[d]] for d in pos],
+               s=[90 if d == row["original"] else 40 for d in pos], zorder=3, **kw)
+    if len(members) <= 6:  # small families: every document named
+        for d, (x, y) in pos.items():
+            ax.text(x, y + 0.18, _label(d, 18), ha="center", va="bottom", fontsize=6, zorder=4)
+    hidden = row["n_documents"] - 1 - len(members)
+    ax.text(cx, cy - 1.45, f"family {fid}: {_label(row['original'], 22)}\n"
+            f"{row['n_copies']} copies, {row['n_rewrites']} rewrites"
+            + (f" (+{hidden} not drawn)" if hidden > 0 else ""), ha="center", va="top", fontsize=7)

@@ -42,7 +42,8 @@ _STYLE = """
 .ct-sbs mark.in, .ct-legend mark.in {background: #c8f2c8;}
 .ct-sbs mark.de, .ct-legend mark.de {background: #e4e4e4; text-decoration: line-through;}
 .ct-sbs mark.ro, .ct-legend mark.ro {background: #bcdcff;}
-.ct-sbs span.ct-q {outline: 2px solid #c0392b; outline-offset: 1px;}
+.ct-sbs span.ct-q {border: 2px solid #c0392b; border-radius: 3px; padding: 0 2px;
+  box-decoration-break: clone; -webkit-box-decoration-break: clone;}
 .ct-legend {font-family: sans-serif; font-size: 11px; margin: 4px 0;}
 .ct-legend mark {padding: 0 3px;}
 </style>
@@ -61,6 +62,7 @@ def _segments(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]],
             cuts.update((max(s, lo), min(e, hi)))
     points = sorted(cuts)
     out = []
+    in_quote = False
     for s, e in zip(points, points[1:]):
         if s >= e:
             continue
@@ -68,10 +70,35 @@ def _segments(text: str, lo: int, hi: int, marks: list[tuple[int, int, str]],
         cls = next((c for ms, me, c in marks if ms <= s and e <= me), None)
         if cls:
             piece = f'<mark class="{cls}">{piece}</mark>'
-        if any(qs <= s and e <= qe for qs, qe in quotes):
-            piece = f'<span class="ct-q">{piece}</span>'
+        quoted = any(qs <= s and e <= qe for qs, qe in quotes)
+        if quoted != in_quote:  # one box around a whole changed quote, its marks inside
+            out.append('<span class="ct-q">' if quoted else "</span>")
+            in_quote = quoted
         out.append(piece)
+    if in_quote:
+        out.append("</span>")
     return "".join(out)
+
+
+def _row(al, r, marks_a, marks_b, q_a, q_b) -> str:
+    """One row of the side-by-side table: an aligned group or a sentence without counterpart."""
+    if r.kind == "only a":
+        left = _segments(al.text_a, r.a_start, r.a_end, [], [])
+        return (f'<tr class="ct-only"><td class="ct-txt">{left}</td>'
+                f'<td class="ct-sim"><span class="ct-tag">only in A</span></td>'
+                f'<td class="ct-txt"></td></tr>')
+    if r.kind == "only b":
+        right = _segments(al.text_b, r.b_start, r.b_end, [], [])
+        return (f'<tr class="ct-only"><td class="ct-txt"></td>'
+                f'<td class="ct-sim"><span class="ct-tag">only in B</span></td>'
+                f'<td class="ct-txt">{right}</td></tr>')
+    left = _segments(al.text_a, r.a_start, r.a_end, marks_a, q_a)
+    right = _segments(al.text_b, r.b_start, r.b_end, marks_b, q_b)
+    tag = "identical" if r.identical else f"{r.similarity:.2f}"
+    if r.kind != "1-1":
+        tag += f"<br>{html.escape(r.kind)}"
+    return (f'<tr><td class="ct-txt">{left}</td><td class="ct-sim">{tag}</td>'
+            f'<td class="ct-txt">{right}</td></tr>')
 
 
 def render_alignment(alignment, *, max_rows: int | None = 400) -> str:
@@ -114,28 +141,9 @@ def render_alignment(alignment, *, max_rows: int | None = 400) -> str:
                         if n and label != "identical")
     legend = " ".join(f'<mark class="{c}">{html.escape(lbl)}</mark>'
                       for lbl, c in LABEL_CLASSES.items())
-    rows = []
     sents = al.sentences
     shown = sents if max_rows is None else sents.head(max_rows)
-    for r in shown.itertuples(index=False):
-        if r.kind == "only a":
-            left = _segments(al.text_a, r.a_start, r.a_end, [], [])
-            rows.append(f'<tr class="ct-only"><td class="ct-txt">{left}</td>'
-                        f'<td class="ct-sim"><span class="ct-tag">only in A</span></td>'
-                        f'<td class="ct-txt"></td></tr>')
-        elif r.kind == "only b":
-            right = _segments(al.text_b, r.b_start, r.b_end, [], [])
-            rows.append(f'<tr class="ct-only"><td class="ct-txt"></td>'
-                        f'<td class="ct-sim"><span class="ct-tag">only in B</span></td>'
-                        f'<td class="ct-txt">{right}</td></tr>')
-        else:
-            left = _segments(al.text_a, r.a_start, r.a_end, marks_a, q_a)
-            right = _segments(al.text_b, r.b_start, r.b_end, marks_b, q_b)
-            tag = "identical" if r.identical else f"{r.similarity:.2f}"
-            if r.kind != "1-1":
-                tag += f"<br>{html.escape(r.kind)}"
-            rows.append(f'<tr><td class="ct-txt">{left}</td><td class="ct-sim">{tag}</td>'
-                        f'<td class="ct-txt">{right}</td></tr>')
+    rows = [_row(al, r, marks_a, marks_b, q_a, q_b) for r in shown.itertuples(index=False)]
     if not rows:
         rows.append('<tr><td class="ct-txt" colspan="3">(no sentences: one or both documents '
                     'are empty)</td></tr>')
@@ -146,6 +154,11 @@ def render_alignment(alignment, *, max_rows: int | None = 400) -> str:
     head = (f'<div class="ct-legend"><b>A</b> = {html.escape(str(al.doc_a))}, '
             f'<b>B</b> = {html.escape(str(al.doc_b))}. {html.escape(summary or "no word edits")}'
             f'. Changed quotes are boxed.<br>{legend}</div>')
-    return (_STYLE + head + '<table class="ct-sbs"><tr><th>A: ' + html.escape(str(al.doc_a))
+    # the column widths are set on the table itself: page styles (nbconvert's, JupyterLab's)
+    # must not spread the three columns evenly
+    cols = ('<colgroup><col style="width:46%"><col style="width:8%"><col style="width:46%">'
+            '</colgroup>')
+    return (_STYLE + head + '<table class="ct-sbs" style="table-layout:fixed;width:100%">'
+            + cols + '<tr><th>A: ' + html.escape(str(al.doc_a))
             + '</th><th>similarity</th><th>B: ' + html.escape(str(al.doc_b)) + '</th></tr>'
             + "".join(rows) + "</table>" + more)

@@ -133,6 +133,14 @@ VERDICT_COLUMNS = [
 ]
 """The columns of :func:`corpus_tools.rewrites.find_rewrites`, in order."""
 
+COUNT_COLUMNS = (
+    "n_shared_immutables", "n_words_a", "n_words_b", "n_prose_words", "n_aligned",
+    "n_merged", "n_name_swaps",
+    "n_changed_numbers", "n_swaps", "n_lost_inflections", "n_typos", "quotes_kept",
+    "quotes_changed",
+)
+"""The columns of :data:`VERDICT_COLUMNS` that count something: nullable integers (``Int64``)."""
+
 
 # --- step 1: what the alignment shows --------------------------------------------
 
@@ -408,8 +416,7 @@ def judge_pair(pair: CandidatePair, fa: DocFeatures, fb: DocFeatures,
     row.update(stats._asdict())
     evidence = direction_evidence(fa, fb, direction_votes(stats, opt))
     row["relation"], row["method"] = verdict
-    row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence, row["method"])
-                .items()})
+    row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence).items()})
     return row
 
 
@@ -460,8 +467,7 @@ def finish_verdicts(out: pd.DataFrame, opt: RewriteOptions) -> pd.DataFrame:
         out[col] = out[col].astype("int64")
     judged = out["vote_inflection"].notna()  # the rows that went through step 2
     grammar = grammar_vote(out["grammar_per_1k_a"], out["grammar_per_1k_b"], opt)
-    out["vote_grammar"] = np.where(
-        judged, direction_model().grammar_votes(grammar, out["method"].fillna("")), np.nan)
+    out["vote_grammar"] = np.where(judged, direction_model().grammar_votes(grammar), np.nan)
     out["direction_score"] = out[VOTE_COLUMNS].sum(axis=1, min_count=1)
     rel = out["relation"]
     score = out["direction_score"].fillna(0.0).to_numpy()
