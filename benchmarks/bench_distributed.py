@@ -25,6 +25,8 @@ Run: ``.venv/bin/python benchmarks/bench_distributed.py [--sizes 50000,200000]
 from __future__ import annotations
 
 import multiprocessing
+import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -85,15 +87,40 @@ def _vmhwm() -> float:
     return float("nan")
 
 
+def _cpu_seconds() -> float:
+    use = resource.getrusage(resource.RUSAGE_SELF)
+    return use.ru_utime + use.ru_stime
+
+
+def _timed_computes(times: dict):
+    """Time each ``compute`` step of the Dask find_rewrites by its progress label."""
+    from corpus_tools.distributed import rewrites
+
+    plain = rewrites.compute
+
+    def timed(*collections, desc="dask", **kw):
+        t = time.perf_counter()
+        try:
+            return plain(*collections, desc=desc, **kw)
+        finally:
+            times[desc] = times.get(desc, 0.0) + time.perf_counter() - t
+
+    rewrites.compute = timed
+    return plain
+
+
 def run(folder: Path, truth, n_workers: int) -> dict:
     import corpus_tools as ct
-    from corpus_tools.distributed import load_corpus
+    from corpus_tools.distributed import load_corpus, rewrites
     from corpus_tools.distributed.cluster import connect
     from corpus_tools.distributed.output import write_table
 
     out = Path(tempfile.mkdtemp(prefix="bench-distributed-"))
-    times = {}
+    times, rewrite_steps = {}, {}
+    load_before = os.getloadavg()
     with connect(workers=n_workers, dashboard=False) as session:
+        plain = _timed_computes(rewrite_steps)
+        cpu0, worker_cpu0 = _cpu_seconds(), session.client.run(_cpu_seconds)
         t0 = time.perf_counter()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -113,11 +140,20 @@ def run(folder: Path, truth, n_workers: int) -> dict:
             pairs = ct.find_rewrites(corpus, evidence=())
             times["rewrites"] = time.perf_counter() - t
         wall = time.perf_counter() - t0
+        rewrites.compute = plain
         worker_mb = session.client.run(_vmhwm)
+        worker_cpu = session.client.run(_cpu_seconds)
+        client_cpu = _cpu_seconds() - cpu0
+    load_after = os.getloadavg()
     shutil.rmtree(out, ignore_errors=True)
     got = {(a, b): r for a, b, r in zip(pairs["doc_a"], pairs["doc_b"], pairs["relation"])}
     found = sum(got.get(tuple(sorted(p))) == "rewrite" for p in truth)
+    steps_done = sum(rewrite_steps.values())
+    rewrite_steps["client (between steps)"] = times["rewrites"] - steps_done
     return {"wall": wall, "words": n_words, "times": times, "worker_mb": sorted(worker_mb.values()),
+            "rewrite_steps": rewrite_steps, "load": (load_before, load_after),
+            "worker_cpu": sorted(worker_cpu[w] - worker_cpu0.get(w, 0.0) for w in worker_cpu),
+            "client_cpu": client_cpu,
             "client_mb": _vmhwm(), "recall": found / max(1, len(truth)), "found": found,
             "planted": len(truth)}
 
@@ -134,8 +170,15 @@ def main() -> None:
         r = run(folder, truth, workers)
         results[(size, workers)] = r
         steps = ", ".join(f"{k} {v:.0f} s" for k, v in r["times"].items())
+        inside = ", ".join(f"{k} {v:.0f} s" for k, v in r["rewrite_steps"].items())
+        before, after = r["load"]
+        print(f"  load average before {' '.join(f'{x:.2f}' for x in before)}, "
+              f"after {' '.join(f'{x:.2f}' for x in after)} ({os.cpu_count()} cores)")
         print(f"  wall {r['wall']:.0f} s, {r['words'] / r['wall']:,.0f} words/s "
               f"({r['words']:,} words); steps: {steps}")
+        print(f"  find_rewrites steps: {inside}")
+        print(f"  CPU seconds: workers {', '.join(f'{c:.0f}' for c in r['worker_cpu'])}; "
+              f"client {r['client_cpu']:.0f}")
         print(f"  peak memory per worker: {', '.join(f'{m:.0f} MiB' for m in r['worker_mb'])}; "
               f"client {r['client_mb']:.0f} MiB")
         print(f"  planted rewrites found as 'rewrite': {r['found']}/{r['planted']} "
