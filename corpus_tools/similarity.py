@@ -57,8 +57,11 @@ def weighted_dice(a: frozenset, b: frozenset, total_a: float | None = None,
     float
         0 (nothing shared, or a set empty) to 1 (the same words); symmetric.
 
-    >>> weighted_dice(frozenset({"fierce", "battle"}), frozenset({"bloody", "battle"}))
-    0.5
+    Only "battle" is shared, and it is the commonest of the three words (weight
+    1.06 against 2.08 for "fierce" and 1.72 for "bloody"), so it counts least:
+
+    >>> round(weighted_dice(frozenset({"fierce", "battle"}), frozenset({"bloody", "battle"})), 2)
+    0.36
     """
     if not a or not b:
         return 0.0
@@ -99,7 +102,7 @@ def sentence_similarity(a: Sequence[str], b: Sequence[str]) -> float:
 
     >>> round(sentence_similarity("the fierce battle went on".split(),
     ...                           "the bloody battle went on".split()), 3)
-    0.775
+    0.692
     """
     sa, sb = frozenset(a), frozenset(b)
     return 0.5 * (weighted_dice(sa, sb) + sequence_ratio(a, b))

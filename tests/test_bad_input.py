@@ -306,6 +306,59 @@ def test_english_mask_follows_the_language_column():
     assert english_mask(bare).equals(english_mask(corpus))
 
 
+_RU = ("Мэр города сказал в понедельник, что новый мост откроют в следующем году. Жители "
+       "давно ждали этого решения, и теперь работы начнутся весной.")
+_EN = ("The mayor said on Monday that the new bridge will open next year. People in the town "
+       "have waited a long time for it, and the work will start in the spring.")
+
+
+def test_readability_leaves_formulas_blank_for_a_document_not_in_english():
+    from corpus_tools import ReadabilityOptions, readability
+
+    corpus = corpus_from_texts({"ru": _RU, "en": _EN})
+    table = readability(corpus)
+    assert "not_english" in table.loc["ru", "flags"] and "not_english" not in table.loc["en", "flags"]
+    assert table.loc["ru", ["flesch_reading_ease", "smog_index", "text_standard"]].isna().all()
+    assert table.loc["en", "flesch_reading_ease"] > 0
+    assert table.loc["ru", "n_words"] > 10  # counts stay: they are not English rules
+    everything = readability(corpus, options=ReadabilityOptions(english_only=False))
+    assert everything.loc["ru", "flesch_reading_ease"] > 100  # the noise the default avoids
+    assert everything.loc["en"].equals(table.loc["en"])
+
+
+def test_grammar_does_not_check_a_document_not_in_english():
+    from corpus_tools import GrammarOptions, GrammarWarning, grammar_errors, grammar_summary
+
+    corpus = corpus_from_texts({"ru": _RU, "en": _EN + " It was reveal today."})
+    with pytest.warns(GrammarWarning, match="1 document.*not in English.*'ru'"):
+        findings = grammar_errors(corpus)
+    assert set(findings["doc_id"]) == {"en"}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", GrammarWarning)
+        summary = grammar_summary(corpus, findings=findings)
+    assert summary["checked"].to_dict() == {"ru": False, "en": True}
+    assert pd.isna(summary.loc["ru", "findings_per_1000_words"])
+    assert summary.loc["en", "findings_per_1000_words"] > 0
+    everything = grammar_errors(corpus, options=GrammarOptions(english_only=False))
+    assert (everything["doc_id"] == "ru").sum() > 5  # Cyrillic words are not in the word list
+
+
+def test_report_headlines_name_the_documents_not_in_english():
+    from corpus_tools import grammar_errors, readability
+    from corpus_tools.report.headlines import (grammar_headline, overview_headline,
+                                               readability_headline)
+
+    corpus = corpus_from_texts({"ru": _RU, "en": _EN, "en2": _EN.replace("mayor", "governor")})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        findings = grammar_errors(corpus)
+    said = " ".join(overview_headline(corpus, problems(corpus)).findings)
+    assert "1 document not in English (ru 1)" in said
+    assert "not in English" in " ".join(readability_headline(readability(corpus)).findings)
+    grammar = " ".join(grammar_headline(findings, corpus).findings)
+    assert "not checked" in grammar and "2 documents" in grammar
+
+
 def test_language_detection_can_be_switched_off(tmp_path):
     (tmp_path / "ru.txt").write_text("Мэр города сказал в понедельник, что новый мост откроют "
                                      "в следующем году.", encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -12,9 +13,11 @@ import pandas as pd
 from corpus_tools.cli import main
 
 
-def _run(*args):
+def _run(*args, columns=100):
+    """Run the command line as a user would, in a terminal ``columns`` characters wide."""
+    env = {**os.environ, "COLUMNS": str(columns)}
     return subprocess.run([sys.executable, "-m", "corpus_tools", *args], capture_output=True,
-                          text=True, timeout=120)
+                          text=True, timeout=120, env=env)
 
 
 def test_load_formats(data_dir):
@@ -69,3 +72,14 @@ def test_max_bytes_option_and_sizes(tmp_path):
                             "--format", "json").stdout)
     assert [(p["problem"], p["action"]) for p in probs] == [("file too large", "skipped")]
     assert "max_bytes=500" in probs[0]["detail"]
+
+
+def test_load_footer_counts_in_words(tmp_path, capsys):
+    from corpus_tools.cli import main
+
+    (tmp_path / "one.txt").write_text("Just one short sentence here.", encoding="utf-8")
+    assert main(["load", str(tmp_path)]) == 0
+    assert "1 document, 5 words, 1 sentence from" in capsys.readouterr().out
+    (tmp_path / "two.txt").write_text("Two. Sentences.", encoding="utf-8")
+    assert main(["load", str(tmp_path)]) == 0
+    assert "2 documents, 7 words, 3 sentences from" in capsys.readouterr().out

@@ -242,3 +242,30 @@ def test_cli_workers_and_parquet(tmp_path, data_dir):
         warnings.simplefilter("ignore")
         expected = ct.grammar_summary(ct.load_corpus(data_dir))
     _same(expected, written)
+
+
+def test_grammar_skips_documents_not_in_english(client, tmp_path):
+    """english_only: the document in French is not checked, on both paths, with one warning."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "en.txt").write_text("The council met on Monday. It was reveal to the the press.",
+                                   encoding="utf-8")
+    (folder / "fr.txt").write_text("Le conseil municipal s'est réuni lundi soir pour discuter du "
+                                   "budget de la ville, des nouvelles écoles et des routes qui "
+                                   "seront construites l'année prochaine.", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pandas = ct.load_corpus(folder)
+        dask = ctd.load_corpus(folder, partition_docs=1)
+    caught = []
+    for corpus in (pandas, dask):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            found = ct.grammar_errors(corpus)
+        caught.append([str(x.message) for x in w if issubclass(x.category, ct.GrammarWarning)])
+        summary = ct.grammar_summary(corpus, findings=found)
+        if corpus is dask:
+            found, summary = found.compute(), summary.compute()
+        assert set(found["doc_id"]) == {"en"}
+        assert summary["checked"].tolist() == [True, False]
+    assert caught[0] == caught[1] and "'fr'" in caught[0][0]

@@ -12,8 +12,9 @@ from corpus_tools.report.headlines import (HEADLINE_MIME, Headline, grammar_head
 
 
 def _corpus(words: dict[str, int]) -> pd.DataFrame:
-    return corpus_from_texts({k: " ".join(["word"] * n) + ("." if n else "")
-                              for k, n in words.items()})
+    # "the word the word ...": English to the language check, n words
+    return corpus_from_texts({k: " ".join(["the", "word"][i % 2] for i in range(n))
+                              + ("." if n else "") for k, n in words.items()})
 
 
 def test_overview_names_size_extremes_and_problems():

@@ -15,8 +15,10 @@ from corpus_tools.terms.keyness import (
     ChiSquared,
     LogLikelihood,
     LogRatio,
+    NothingToCompareError,
     PercentDiff,
     keyness,
+    top_keyness,
 )
 
 
@@ -78,9 +80,12 @@ def test_log_ratio_and_percent_diff_definitions():
     assert _one(LogRatio(), 5, 20, 1000, 2000) == pytest.approx(-1.0)
     assert _one(PercentDiff(), 5, 20, 1000, 2000) == pytest.approx(-50.0)
     assert _one(LogRatio(), 3, 6, 100, 200) == pytest.approx(0.0)
-    # zero frequency: Hardie's 0.5 substitution keeps log ratio finite; %DIFF is inf
+    # zero frequency: Hardie's 0.5 substitution keeps log ratio and %DIFF finite
     assert _one(LogRatio(), 4, 0, 100, 100) == pytest.approx(math.log2(4 / 0.5))
-    assert _one(PercentDiff(), 4, 0, 100, 100) == math.inf
+    assert _one(PercentDiff(), 4, 0, 100, 100) == pytest.approx(100 * (0.04 - 0.005) / 0.005)
+    # ... and the more often the target uses it, the higher (a ranking, never a tie at inf)
+    assert _one(PercentDiff(), 8, 0, 100, 100) > _one(PercentDiff(), 4, 0, 100, 100)
+    assert _one(PercentDiff(), 0, 4, 100, 100) == pytest.approx(-100.0)
 
 
 def test_keyness_rows_carry_hand_counted_frequencies():
@@ -138,18 +143,38 @@ def test_group_target_and_group_sizes(sample_corpus):
     assert k["size_reference"].iloc[0] == sample_corpus.loc[ids[2], "n_words"]
 
 
-def test_empty_target_gives_nan_and_warning_not_zero():
+def test_empty_target_says_so_in_words():
     corpus = corpus_from_texts({"empty": "", "b": "some words here"})
-    with pytest.warns(UserWarning, match="target has no words"):
-        k = keyness(corpus, "empty")
-    assert k["log_likelihood"].isna().all() and k["keyness"].isna().all()
-    assert set(k["freq_reference"]) == {1}
+    with pytest.raises(NothingToCompareError, match=r"target \(empty\) has no words"):
+        keyness(corpus, "empty")
+    with pytest.raises(NothingToCompareError, match="reference .* has no words"):
+        keyness(corpus, "b")
 
 
-def test_single_document_corpus_has_no_reference():
-    with pytest.warns(UserWarning, match="reference has no words"):
-        k = keyness(corpus_from_texts({"only": "Just this."}), "only")
-    assert k["p_value"].isna().all()
+def test_single_document_corpus_has_no_rest_to_compare_with():
+    only = corpus_from_texts({"only": "Just this."})
+    with pytest.raises(NothingToCompareError, match="no rest of the corpus") as caught:
+        keyness(only, "only")
+    assert isinstance(caught.value, ValueError)  # the command line reports it as an error
+    # another corpus as the reference still works
+    other = corpus_from_texts({"x": "Just that and more."})
+    assert keyness(only, "only", reference=other)["term"].tolist()[:1] == ["just"]
+
+
+def test_no_measure_is_ever_infinite_on_the_sample(sample_corpus):
+    k = keyness(sample_corpus, sample_corpus.index[0])
+    values = k[["log_likelihood", "chi_squared", "log_ratio", "percent_diff", "keyness"]]
+    assert np.isfinite(values.to_numpy()).all()
+
+
+def test_top_keyness_lists_the_strongest_of_each_direction_first(sample_corpus):
+    k = keyness(sample_corpus, sample_corpus.index[0])
+    top = top_keyness(k, n=5)
+    over, under = top[top["keyness"] > 0], top[top["keyness"] < 0]
+    assert len(over) == len(under) == 5
+    assert over["keyness"].is_monotonic_decreasing and under["keyness"].is_monotonic_increasing
+    assert under["keyness"].iloc[0] == k["keyness"].min()  # the most under-represented first
+    assert over["keyness"].iloc[0] == k["keyness"].max()
 
 
 def test_bad_arguments_are_named():

@@ -185,6 +185,31 @@ def test_syllable_memory_is_bounded_and_answers_stay_right(monkeypatch):
     assert vocabulary.n_syllables.tolist() == [6, 1]
 
 
+def test_hyphenation_patterns_are_pyphens():
+    pyphen = pytest.importorskip("pyphen")
+    assert counts.hyphenation_patterns() == pyphen.Pyphen(lang="en_US").hd.patterns
+
+
+_HYPHEN_WORDS = st.text(alphabet=st.sampled_from(list("aeioubcdfghklmnprstvwxyz'’é0ﬁ.-ZQ")),
+                        max_size=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_HYPHEN_WORDS)
+def test_hyphenation_points_equal_pyphens(word):
+    pyphen = pytest.importorskip("pyphen")
+    assert counts.hyphenator().count(word) == len(pyphen.Pyphen(lang="en_US").positions(word))
+
+
+def test_hyphenation_points_by_hand():
+    # Pyphen's en_US patterns: hy-phen-ation, Ze-len-sky
+    assert counts.hyphenator().count("hyphenation") == 2
+    assert counts.hyphenator().count("Zelensky") == 2
+    assert counts.hyphenator().count("abc") == 0  # two characters kept on each side
+    assert counts.hyphenator().count("") == 0
+    assert counts.syllable_count("Zelensky") == counts.hyphenator().count("zelensky") + 1
+
+
 # --- formulas and diversity on arrays -----------------------------------------------------
 
 def test_formulas_on_arrays_equal_formulas_one_document_at_a_time():
@@ -224,7 +249,7 @@ def test_table_dtypes_and_empty_corpus():
         table = readability(corpus)
     empty = readability(corpus.iloc[:0])
     for frame in (table, empty):
-        assert frame["flags"].dtype == object
+        assert frame["flags"].dtype == "str"  # text, not object
         assert all(frame[c].dtype == np.int64 for c in ["n_sentences", "n_words", "n_syllables",
                                                          "n_polysyllables", "n_difficult_words",
                                                          "n_long_words", "n_letters",

@@ -413,3 +413,17 @@ def test_duplicate_groups():
     # story with a word changed in every sentence shares too few 4-grams; the empty text alone
     assert rep.tolist() == [0, 1, 0, 1, 4, 5, 6]
     assert isinstance(rep, np.ndarray)
+
+
+def test_describe_findings_counts_in_words():
+    from corpus_tools.rewrites.panel import describe_findings
+
+    one = describe_findings(pd.DataFrame(columns=REWRITE_COLUMNS), 1)
+    assert "1 document**" in one and "needs at least two" in one and "compared" not in one
+    pairs = pd.DataFrame({"relation": ["rewrite", "copy", "copy", "related"],
+                          "rewritten": ["<b>x</b>", "", "", ""]})
+    text = describe_findings(pairs, 1234)
+    assert "**1,234 documents**" in text
+    assert "**1 pair looks like a machine rewrite**" in text
+    assert "2 pairs are copies" in text and "1 pair is related" in text
+    assert "<b>" not in text  # a doc id is text, not markup

@@ -195,3 +195,49 @@ def test_tokens_unchanged_on_text_without_marks(text):
         return
     assert [tuple(t) for t in segment.tokens(text)] == [
         (m.group(), m.start(), m.end(), segment._KIND[m.lastgroup]) for m in REFERENCE_TOKEN_RE.finditer(text)]
+
+
+# --- clauses ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, clauses", [
+    ("Inflation slowed to 4.3% - although sales rose.",
+     ["Inflation slowed to 4.3", "although sales rose"]),
+    ("Profits jumped 76% to $1.13bn (£600m) for the quarter.",
+     ["Profits jumped 76% to $1.13bn", "600m", "for the quarter"]),
+    ("He said: “We will win”, and left... Then—nothing!",
+     ["He said", "We will win", "and left", "Then", "nothing"]),
+    ("Mr. Blair's office said so. The U.S. agreed", ["Mr. Blair's office said so", "The U.S. agreed"]),
+    ("AT&T and/or BT rose 5% today", ["AT&T and/or BT rose 5% today"]),
+    # two figures with punctuation between them are two clauses; side by side they are one
+    ("Profits 1.13bn/£600m, rates 4.3% 5.1% and 6-4 6-3 today",
+     ["Profits 1.13bn", "600m", "rates 4.3", "5.1% and 6-4 6-3 today"]),
+    ("", []),
+    ("-- , ;", []),
+])
+def test_clause_cases(text, clauses):
+    assert [text[s:e] for s, e in segment.clause_spans(text)] == clauses
+
+
+def test_clause_after_an_ellipsis_and_a_dash():
+    assert segment.clause_words("and left... Then—nothing!") == [["and", "left"], ["Then"],
+                                                                  ["nothing"]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(_TEXT, st.text(alphabet="aZİ’'.,;-—(!? \n1:/\"", max_size=60)))
+def test_clauses_split_the_words_of_each_sentence(text):
+    """Clauses keep every word, in order, inside one sentence, and start after a mark."""
+    spans = segment.clause_spans(text)
+    sentences = segment.sentence_spans(text)
+    assert [w for c in segment.clause_words(text) for w in c] == segment.words(text)
+    for lowercase in (True, False):
+        assert segment.clause_words(text, lowercase=lowercase) == [
+            segment.words(text[s:e], lowercase=lowercase) for s, e in spans]
+    for (s, e), (t, u) in zip(spans, spans[1:]):
+        assert e <= t
+        same_sentence = any(a <= s and u <= b for a, b in sentences)
+        if same_sentence:  # something that ends a clause lies between them
+            between = [k.text for k in segment.tokens(text, e, t) if k.kind == "punct"]
+            figures = (segment.tokens(text, s, e)[-1].kind == "number"
+                       and segment.tokens(text, t, u)[0].kind == "number")
+            assert any(segment.is_clause_mark(p) for p in between) or (figures and between)

@@ -72,13 +72,13 @@ def test_tf_idf_matches_scikit_learn_on_the_sample_corpus(sample_corpus):
         tokenizer=lambda t: [w for s in doc_words(t) for w in s], lowercase=False,
         token_pattern=None, norm=None, smooth_idf=True)
     expected = vec.fit_transform(sample_corpus["text"])
-    dtm = document_term_matrix(sample_corpus, weight="tf_idf")
+    dtm = document_term_matrix(sample_corpus, weight="tf_idf", stopwords=None)
     assert list(dtm.terms) == list(vec.get_feature_names_out())
     assert abs(dtm.matrix - expected).max() < 1e-9
 
 
 def test_rows_are_grouped_by_document_most_frequent_first(sample_corpus):
-    tf = term_frequencies(sample_corpus)
+    tf = term_frequencies(sample_corpus, stopwords=None)
     assert list(pd.unique(tf["doc_id"])) == list(sample_corpus.index)
     for _, group in tf.groupby("doc_id", sort=False):
         counts = group["count"].to_numpy()
@@ -160,18 +160,18 @@ _texts = st.text(alphabet=st.sampled_from(list("ab cD.!?,'’\n-1é")), max_size
 @given(st.lists(_texts, min_size=1, max_size=4))
 def test_counts_add_up_for_any_text(texts):
     corpus = corpus_from_texts({f"d{i}": t for i, t in enumerate(texts)})
-    tf = term_frequencies(corpus, ngram=(1, 2))
+    tf = term_frequencies(corpus, ngram=(1, 2), stopwords=None)
     for doc_id, text in zip(corpus.index, corpus["text"]):
         rows = tf[tf["doc_id"] == doc_id]
         sentences = doc_words(text)
         assert rows.loc[rows["n"] == 1, "count"].sum() == count_words(text)
-        # every word once, every pair of neighbours *within one sentence* once
+        # every word once, every pair of neighbours *within one clause* once
         unigrams = Counter(w for s in sentences for w in s)
         bigrams = Counter(f"{a} {b}" for s in sentences for a, b in zip(s, s[1:]))
         counted = dict(zip(rows["term"], rows["count"]))
         assert {t: c for t, c in counted.items() if " " not in t} == unigrams
         assert {t: c for t, c in counted.items() if " " in t} == bigrams
-    dtm = document_term_matrix(corpus, ngram=(1, 2))
+    dtm = document_term_matrix(corpus, ngram=(1, 2), stopwords=None)
     assert sparse.issparse(dtm.matrix)
     assert int(dtm.matrix.sum()) == int(tf["count"].sum())
 
@@ -188,7 +188,7 @@ def test_top_terms_ranks_within_each_document():
 def test_compare_terms_splits_shared_and_one_sided_terms():
     corpus = corpus_from_texts({"orig": "The troops fought a fierce battle.",
                                 "spun": "The soldiers fought a ferocious battle battle."})
-    cmp = compare_terms(corpus, "orig", "spun").set_index("term")
+    cmp = compare_terms(corpus, "orig", "spun", stopwords=None).set_index("term")
     assert set(cmp.index[cmp["side"] == "shared"]) == {"the", "fought", "a", "battle"}
     assert set(cmp.index[cmp["side"] == "only_a"]) == {"troops", "fierce"}
     assert set(cmp.index[cmp["side"] == "only_b"]) == {"soldiers", "ferocious"}
@@ -272,7 +272,7 @@ def test_kwic_phrase_does_not_cross_sentences_and_prefix_matches():
 
 
 def test_kwic_rejects_empty_query():
-    with pytest.raises(ValueError, match="no words"):
+    with pytest.raises(ValueError, match="no word"):
         kwic(corpus_from_texts({"d": "x"}), " ... ")
 
 
@@ -282,6 +282,27 @@ def test_kwic_offsets_always_point_at_the_keyword(text, window):
     corpus = corpus_from_texts({"d": text})
     for row in kwic(corpus, "a*", window=window).itertuples():
         assert corpus.loc["d", "text"][row.start:row.end] == row.keyword
+
+
+def test_kwic_with_a_clitic_finds_the_possessive_only():
+    corpus = corpus_from_texts({"a": "Zelensky spoke. Zelensky's aides left. Zelensky’s wife.",
+                                "b": "The president's office, the president office."})
+    hits = kwic(corpus, "Zelensky's")
+    assert hits["keyword"].tolist() == ["Zelensky's", "Zelensky’s"]
+    assert len(kwic(corpus, "Zelensky")) == 3
+    # a query without a clitic skips clitics, as the bigram "president office" does
+    assert kwic(corpus, "president office")["keyword"].tolist() == ["president's office",
+                                                                     "president office"]
+    assert kwic(corpus, "president's office")["keyword"].tolist() == ["president's office"]
+    assert "president office" in set(term_frequencies(corpus, ngram=2)["term"])
+    with pytest.raises(ValueError, match="no word"):
+        kwic(corpus, "'s")
+
+
+def test_kwic_phrases_stay_inside_a_clause():
+    corpus = corpus_from_texts({"a": "The prime, minister said. The prime minister (left)."})
+    assert kwic(corpus, "prime minister")["start"].tolist() == [30]
+    assert kwic(corpus, "minister left").empty
 
 
 # --- collocations -------------------------------------------------------------
@@ -330,14 +351,43 @@ _wide = st.lists(st.sampled_from(list("aZ İıßKﬁ’'.-!? \n1,:/@#_") + [
 @settings(max_examples=150, deadline=None)
 @given(_wide)
 def test_doc_words_equals_the_public_tokenizer(text):
+    """doc_words = the tokens of each sentence, cut at clause punctuation (brute force)."""
     from corpus_tools.segment import WORD_KINDS, normalize, sentence_tokens
 
+    marks = set(",;:()[]{}\"“”„‟«»‹›'‘’‚‛—–‒―-−!?…|•·")
     for lowercase in (True, False):
-        expected = [[normalize(t.text) if lowercase else t.text for t in toks
-                     if t.kind in WORD_KINDS] for _, toks in sentence_tokens(text)]
+        expected = []
+        for _, toks in sentence_tokens(text):
+            expected.append([])
+            last, punct = None, False  # the clause's last word token; punctuation since it
+            for t in toks:
+                if t.kind in WORD_KINDS:
+                    if punct and t.kind == last == "number":  # "4.3% 5.1%": two figures
+                        expected.append([])
+                    expected[-1].append(normalize(t.text) if lowercase else t.text)
+                    last, punct = t.kind, False
+                elif t.kind == "punct" and (t.text in marks or t.text[:2] in ("..", "--")):
+                    expected.append([])
+                    last, punct = None, False
+                elif t.kind == "punct" and last is not None:
+                    punct = True
         assert doc_words(text, lowercase=lowercase) == [ws for ws in expected if ws]
-    tf = term_frequencies(corpus_from_texts({"d": text}))  # unigram path skips sentences
+    tf = term_frequencies(corpus_from_texts({"d": text}), stopwords=None)  # unigrams: no clauses
     assert tf["count"].sum() == count_words(text)
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("Inflation slowed to 4.3% - although sales rose.", "4.3 although", "slowed to"),
+    ("Profits jumped 76% to $1.13bn (£600m) for the quarter.", "1.13bn 600m", "76 to"),
+    ("He said: \"We will win\", and left.", "said we", "will win"),
+    ("Prices rose, fell; then rose again.", "rose fell", "rose again"),
+    ("Mr. Blair's office (in London) said so.", "office in", "mr blair"),
+    ("Rates of 4.3% 5.1% then 1.13bn/600m.", "4.3 5.1", "of 4.3"),
+    ("Rates of 4.3% 5.1% then 1.13bn/600m.", "1.13bn 600m", "then 1.13bn"),
+])
+def test_ngrams_never_cross_clause_punctuation(text, absent, present):
+    terms = set(term_frequencies(corpus_from_texts({"d": text}), ngram=2, stopwords=None)["term"])
+    assert absent not in terms and present in terms
 
 
 # --- one TermOptions for every term function -------------------------------------
@@ -356,7 +406,7 @@ def _term_calls(corpus):
         "document_term_matrix": lambda **kw: document_term_matrix(corpus, **kw),
         "compare_terms": lambda **kw: compare_terms(corpus, "a", "b", **kw),
         "similar_pairs": lambda **kw: similar_pairs(corpus, **kw),
-        "most_similar_pair": lambda **kw: most_similar_pair(corpus, **kw),
+        "most_similar_pair": lambda **kw: most_similar_pair(corpus, skip_copies=False, **kw),
         "keyness": lambda **kw: keyness(corpus, "a", **kw),
         "key_terms_by_document": lambda **kw: key_terms_by_document(corpus, max_p=1.0, **kw),
     }
@@ -393,31 +443,46 @@ def test_options_really_change_the_terms():
     # "of" are stop words whatever their case, and so is every pair holding one;
     # min_count=2 drops what occurs once in the corpus ("troops", "tanks", every pair)
     assert tf.groupby("term")["count"].sum().to_dict() == {"Troops": 2, "held": 3, "line": 3}
-    assert set(term_frequencies(corpus)["term"]) >= {"the", "troops", "tanks", "of"}
+    assert set(term_frequencies(corpus, stopwords=None)["term"]) >= {"the", "troops", "tanks",
+                                                                     "of"}
+
+
+@pytest.mark.parametrize("name", list(_term_calls(None)))
+def test_every_term_function_leaves_english_stop_words_out_by_default(name):
+    """One default for every term function: "the" is no term unless stopwords=None."""
+    call = _term_calls(corpus_from_texts(_OPTION_CORPUS))[name]
+
+    def terms(result):
+        if isinstance(result, pd.Series):  # most_similar_pair: its shared-term count
+            return result["n_shared_terms"]
+        if hasattr(result, "terms"):  # DocumentTermMatrix
+            return set(result.terms)
+        if "term" in result:
+            return set(result["term"])
+        if "n_shared_terms" in result:  # similar_pairs
+            return result["n_shared_terms"].iloc[0]
+        return set(", ".join(result["over"] + ", " + result["under"]).replace(",", " ").split())
+
+    default, kept = terms(call()), terms(call(stopwords=None))
+    if isinstance(default, set):
+        assert "the" not in default and "the" in kept
+    else:  # shared by a and b: troops, held, line; and "the" when stop words are kept
+        assert (default, kept) == (3, 4)
 
 
 def test_each_function_has_its_documented_default():
     corpus = corpus_from_texts(_OPTION_CORPUS)
-    # frequencies, the matrix, comparison and keyness keep stop words ...
-    assert "the" in set(term_frequencies(corpus)["term"])
-    assert "the" in set(document_term_matrix(corpus).terms)
-    assert "the" in set(compare_terms(corpus, "a", "b")["term"])
-    from corpus_tools.terms import keyness
-
-    assert "the" in set(keyness(corpus, "a")["term"])
-    # ... top terms, similarity and collocations leave them out
-    assert "the" not in set(top_terms(corpus, n=50)["term"])
-    assert "the" in set(top_terms(corpus, n=50, options=TermOptions())["term"])
-    # shared by a and b: troops, held, line; and "the" when stop words are kept
-    assert similar_pairs(corpus)["n_shared_terms"].iloc[0] == 3
-    assert similar_pairs(corpus, options=TermOptions())["n_shared_terms"].iloc[0] == 4
-    assert most_similar_pair(corpus, stopwords=None)["n_shared_terms"] == 4
+    assert TermOptions().stopwords == "english"
+    assert "the" in set(top_terms(corpus, n=50, options=TermOptions(stopwords=None))["term"])
     # "of the" and "big deal" 3 times each, "the of" and "deal big" twice; by
     # default stop words are out and pairs need 3 occurrences
     thrice = corpus_from_texts({"x": "Of the of the of the. Big deal big deal big deal."})
     assert collocations(thrice)["term"].tolist() == ["big deal"]
     assert sorted(collocations(thrice, stopwords=None)["term"]) == ["big deal", "of the"]
-    assert len(collocations(thrice, options=TermOptions(ngram=2))) == 4
+    # options given: min_count=1, so the pairs seen twice count too
+    assert sorted(collocations(thrice, options=TermOptions(ngram=2))["term"]) == [
+        "big deal", "deal big"]
+    assert len(collocations(thrice, options=TermOptions(ngram=2, stopwords=None))) == 4
 
 
 def test_collocations_are_pairs_and_kwic_reads_lowercase_from_options():
@@ -483,3 +548,21 @@ def test_docstring_examples_hold():
     for test in finder.find(segment.normalize_tokens, globs=vars(segment)):
         runner.run(test)
     assert runner.summarize(verbose=False) == (0, 2)  # two examples, none failed
+    # ... and the clauses every n-gram and phrase stays inside
+    runner = doctest.DocTestRunner()
+    for function in (segment.is_clause_mark, segment.clause_spans, segment.clause_words):
+        for test in finder.find(function, globs=vars(segment)):
+            runner.run(test)
+    assert runner.summarize(verbose=False) == (0, 6)  # six examples, none failed
+
+
+def test_document_term_matrix_is_a_labelled_holder_with_shape(sample_corpus):
+    dtm = document_term_matrix(sample_corpus, stopwords=None)
+    tf = term_frequencies(sample_corpus, stopwords=None)
+    assert dtm.shape == dtm.matrix.shape == (len(sample_corpus), tf["term"].nunique())
+    assert dtm.nnz == len(tf)  # one stored cell per (document, term) row
+    frame = dtm.to_frame()
+    assert frame.index.name == "doc_id" and list(frame.index) == list(sample_corpus.index)
+    row = tf.iloc[0]
+    assert frame.loc[row["doc_id"], row["term"]] == row["count"]
+    assert dtm.vocabulary[row["term"]] == dtm.terms.get_loc(row["term"])

@@ -15,7 +15,11 @@ import pytest  # noqa: E402
 
 from corpus_tools import corpus_from_texts  # noqa: E402
 from corpus_tools.cli import main  # noqa: E402
-from corpus_tools.terms.keyness import key_terms_by_document, keyness  # noqa: E402
+from corpus_tools.terms.keyness import (  # noqa: E402
+    NothingToCompareError,
+    key_terms_by_document,
+    keyness,
+)
 from corpus_tools.terms.plots import (  # noqa: E402
     plot_keyness,
     plot_term_scatter,
@@ -102,7 +106,7 @@ def test_keyness_bars_are_the_keyness_values(small):
 
 
 def test_zipf_curve_is_the_rank_frequency_list(small):
-    tf = term_frequencies(small)
+    tf = term_frequencies(small, stopwords=None)  # a Zipf curve of every word
     fig, ax = plt.subplots()
     assert plot_zipf(tf, ax=ax) is ax
     observed, ideal = ax.lines[:2]
@@ -119,8 +123,10 @@ def test_figures_make_their_own_axes_and_survive_empty_input():
     ax = plot_zipf(term_frequencies(corpus_from_texts({"e": ""})))
     assert ax.texts and ax.texts[0].get_text() == "no terms"
     plt.close(ax.figure)
-    with pytest.warns(UserWarning):
-        key = keyness(corpus_from_texts({"e": "", "f": "word"}), "e")
+    with pytest.raises(NothingToCompareError, match="no words"):
+        keyness(corpus_from_texts({"e": "", "f": "word"}), "e")
+    key = keyness(corpus_from_texts({"e": "word", "f": "word"}), "e")  # nothing differs
+    assert (key["keyness"] == 0).all()
     ax = plot_keyness(key)
     assert ax.texts[0].get_text() == "no key terms"
     plt.close(ax.figure)
@@ -181,3 +187,31 @@ def test_notebook_term_frequency(sample_report):
         assert doc_id in html
     assert "bakhmut" in html.lower()  # the KWIC / top terms of the sample corpus
     assert (sample_report / "04_term_frequency.html").exists()
+
+
+def test_term_scatter_labels_never_overlap_and_sit_by_their_markers():
+    """A crowded comparison: labels are placed without collisions, next to their points."""
+    rng = np.random.default_rng(3)
+    words = [f"word{k:03d}" for k in range(300)]
+    text_a = " ".join(rng.choice(words[:200], size=3000, p=None))
+    text_b = " ".join(rng.choice(words[100:], size=3000))
+    comparison = compare_terms(corpus_from_texts({"a": text_a, "b": text_b}), "a", "b")
+    fig, ax = plt.subplots(figsize=(5, 5))
+    plot_term_scatter(comparison, ax=ax, n_labels=25)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts]
+    assert 3 <= len(boxes) <= 25
+    for i, a in enumerate(boxes):
+        assert all(not a.overlaps(b) for b in boxes[i + 1:]), ax.texts[i].get_text()
+        assert ax.get_window_extent(renderer).contains(a.x0, a.y0)
+    assert not any(b.overlaps(ax.get_legend().get_window_extent(renderer)) for b in boxes)
+    markers = ax.transData.transform(ax.collections[0].get_offsets())
+    terms = comparison["term"].tolist()
+    for text, box in zip(ax.texts, boxes):
+        first = text.get_text().split(", ")[0]
+        mx, my = markers[terms.index(first)]
+        # the nearest edge of the label is a few points from the first term's cluster
+        gap = max(box.x0 - mx, mx - box.x1, box.y0 - my, my - box.y1, 0)
+        assert gap < 0.1 * fig.dpi * 5, (first, gap)  # within a tenth of the figure
+    plt.close(fig)

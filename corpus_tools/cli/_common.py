@@ -198,14 +198,10 @@ def emit(frame: pd.DataFrame, fmt: str, *, out: TextIO | None = None,
                                           double_precision=15, date_format="iso"))
         json.dump(records, out, ensure_ascii=False, indent=1)
         out.write("\n")
-    else:
-        if frame.empty:
-            out.write("(no rows)\n")
-            return
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", max_colwidth):
-            out.write(frame.to_string(index=index, max_colwidth=max_colwidth))
-            out.write("\n")
+    else:  # fitted to the terminal, numbers rounded: see cli/format.py
+        from .format import render_table
+
+        out.write(render_table(frame, index=index, max_colwidth=max_colwidth))
 
 
 def _named_index(frame: pd.DataFrame) -> bool:

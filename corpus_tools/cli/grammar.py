@@ -8,9 +8,11 @@ import warnings
 
 from ..grammar import CATEGORIES, GrammarOptions, grammar_errors, grammar_summary
 from ..progress import stderr_is_terminal
-from ._common import add_corpus_arguments, add_format_argument, emit, load, output, write_out, value
+from ._common import add_corpus_arguments, add_format_argument, emit, load, value, write_out
+from .format import add_columns_argument, select_columns, wrap_note
 
-TABLE_COLUMNS = ["doc_id", "start", "end", "span", "category", "rule_id", "suggestion", "message"]
+TABLE_COLUMNS = ["doc_id", "start", "span", "suggestion", "message", "category", "rule_id", "end"]
+"""The columns a table of findings shows first (then the others, as the terminal allows)."""
 
 
 def add_parser(sub) -> None:
@@ -21,6 +23,7 @@ def add_parser(sub) -> None:
                     "document with findings per category and per 1,000 words.")
     add_corpus_arguments(p)
     add_format_argument(p)
+    add_columns_argument(p)
     p.add_argument("--summary", action="store_true",
                    help="per-document counts and rates per 1,000 words instead of findings")
     p.add_argument("--disable", action="append", default=[], metavar="NAME",
@@ -52,18 +55,20 @@ def run(args: argparse.Namespace) -> int:
             summary = grammar_summary(corpus, findings=findings)
         for w in caught:
             print(f"corpus-tools: warning: {w.message}", file=sys.stderr)
-        output(args, summary, "grammar_summary")
+        if not write_out(args, summary, "grammar_summary"):
+            emit(select_columns(value(summary), args.columns), args.format)
         return 0
     if write_out(args, findings, "findings"):
         return 0
     findings = value(findings)
     if args.format == "table":
-        emit(findings[TABLE_COLUMNS], "table", index=False, max_colwidth=70)
+        emit(select_columns(findings, args.columns, first=TABLE_COLUMNS), "table", index=False,
+             max_colwidth=70)
         if len(findings):
             words = int(value(corpus["n_words"].sum()))
             rate = 1000 * len(findings) / words if words else float("nan")
-            print(f"\n{len(findings)} findings in {findings['doc_id'].nunique()} of "
-                  f"{len(corpus)} documents ({rate:.2f} per 1,000 words)")
+            print("\n" + wrap_note(f"{len(findings)} findings in {findings['doc_id'].nunique()} "
+                                  f"of {len(corpus)} documents ({rate:.2f} per 1,000 words)"))
     else:
-        emit(findings, args.format, index=False)
+        emit(select_columns(findings, args.columns), args.format, index=False)
     return 0

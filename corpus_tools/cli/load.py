@@ -6,9 +6,13 @@ import argparse
 import sys
 
 from ..corpus import problems
-from ._common import add_corpus_arguments, add_format_argument, emit, load, output, value
+from ._common import add_corpus_arguments, add_format_argument, emit, load, value, write_out
+from .format import add_columns_argument, select_columns, wrap_note
 
-SUMMARY_COLUMNS = ["title", "n_chars", "n_words", "n_sentences", "encoding", "language", "flags"]
+SUMMARY_COLUMNS = ["n_words", "n_sentences", "n_chars", "language", "encoding", "flags", "title"]
+"""The document table: sizes first, the title last (cut to the width left)."""
+PROBLEM_FIRST = ["source", "problem", "action", "detail"]
+"""The problems table in a terminal: which input, what is wrong, what was done, then the rest."""
 
 
 def add_parser(sub) -> None:
@@ -18,6 +22,7 @@ def add_parser(sub) -> None:
                                    "(table format) or with --problems.")
     add_corpus_arguments(p)
     add_format_argument(p)
+    add_columns_argument(p)
     p.add_argument("--problems", action="store_true",
                    help="print the problems table instead of the documents")
     p.set_defaults(run=run)
@@ -27,19 +32,31 @@ def run(args: argparse.Namespace) -> int:
     corpus = load(args)
     probs = problems(corpus)
     if args.problems:
-        output(args, probs, "problems", index=False, max_colwidth=100)
+        if write_out(args, probs, "problems"):
+            return 0
+        first = PROBLEM_FIRST if args.format == "table" else ()
+        emit(select_columns(probs, args.columns, first=first), args.format, index=False,
+             max_colwidth=48)
         return 0
-    summary = corpus[SUMMARY_COLUMNS]
-    if output(args, summary, "corpus"):
-        output(args, probs, "problems")
+    shown = corpus if args.columns else corpus[SUMMARY_COLUMNS]  # a Dask corpus: fewer columns
+    if write_out(args, shown, "corpus"):
+        write_out(args, probs, "problems")
         return 0
+    emit(select_columns(value(shown), args.columns or SUMMARY_COLUMNS), args.format)
     if args.format == "table":
         totals = value(corpus[["n_words", "n_sentences"]].sum())
-        print(f"\n{len(corpus)} documents, {int(totals['n_words']):,} words, "
-              f"{int(totals['n_sentences']):,} sentences from {args.path}")
+        n_words, n_sentences = int(totals["n_words"]), int(totals["n_sentences"])
+        print("\n" + wrap_note(f"{_count(len(corpus), 'document')}, {_count(n_words, 'word')}, "
+                              f"{_count(n_sentences, 'sentence')} from {args.path}"))
         if len(probs):
             print(f"\nProblems ({len(probs)}):")
-            emit(probs, "table", index=False, max_colwidth=80)
+            emit(select_columns(probs, first=PROBLEM_FIRST), "table", index=False,
+                 max_colwidth=48)
     elif len(probs):
         print(f"corpus-tools: {len(probs)} problem(s); see --problems", file=sys.stderr)
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    """``"1 document"``, ``"2,225 documents"``."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 
-import pandas as pd
-
-from ..terms.keyness import MEASURES, keyness
 from ..progress import stderr_is_terminal
 from ..terms import TermOptions, top_terms
-from ._common import add_corpus_arguments, add_format_argument, emit, load, output, write_out
+from ..terms.keyness import MEASURES, keyness, top_keyness
+from ._common import add_corpus_arguments, add_format_argument, emit, load, value, write_out
+from .format import add_columns_argument, select_columns, wrap_note
 
-KEYNESS_SHOWN = ["term", "freq_target", "freq_reference", "size_target", "size_reference",
-                 "direction", "log_likelihood", "p_value", "log_ratio", "percent_diff",
-                 "keyness"]
+KEYNESS_SHOWN = ["term", "direction", "keyness", "freq_target", "freq_reference",
+                 "log_likelihood", "p_value", "log_ratio", "percent_diff", "size_target",
+                 "size_reference"]
+"""Keyness columns the command line prints by default: the term, its direction and
+strength first, then the evidence (``--columns`` chooses others)."""
+TOP_FIRST = ["doc_id", "rank", "term", "count", "per_1000", "tf_idf"]
+"""Top-term columns a table shows first."""
 
 
 def _ngram(value: str):
@@ -38,6 +41,7 @@ def add_parser(sub) -> None:
                                    "the corpus.")
     add_corpus_arguments(p)
     add_format_argument(p)
+    add_columns_argument(p)
     g = p.add_argument_group("term options")
     g.add_argument("--ngram", type=_ngram, default=1, metavar="N",
                    help="term length in words: 1 (default), 2, or a range such as 1-2")
@@ -66,21 +70,21 @@ def run(args: argparse.Namespace) -> int:
     if args.keyness is not None:
         key = keyness(corpus, args.keyness, measure=args.measure, options=options,
                       progress=stderr_is_terminal())
-        valid = key.dropna(subset=["keyness"])
-        shown = pd.concat([valid[valid["keyness"] > 0].head(args.top),
-                           valid[valid["keyness"] < 0].tail(args.top)])
-        if valid.empty:
-            shown = key.head(args.top)
         if write_out(args, key, "keyness"):
             return 0
-        emit(shown[KEYNESS_SHOWN], args.format, index=False)
+        shown = top_keyness(key, n=args.top)  # strongest first, over then under
+        emit(select_columns(shown, args.columns or KEYNESS_SHOWN), args.format, index=False)
         if args.format == "table":
             size = int(key["size_target"].iloc[0]) if len(key) else 0
-            print(f"\nKey terms of {args.keyness} ({size:,} words) against "
-                  f"{key.attrs['reference']}; ranked by {args.measure}; "
-                  f"log_likelihood > 3.84 is p < 0.05.")
+            print("\n" + wrap_note(f"Key terms of {args.keyness} ({size:,} words) against "
+                                  f"{key.attrs['reference']}; ranked by {args.measure}; "
+                                  f"log_likelihood > 3.84 is p < 0.05."))
         return 0
     top = top_terms(corpus, n=args.top, by=args.by, options=options,
                     progress=stderr_is_terminal())
-    output(args, top, "top_terms", index=False)
+    if write_out(args, top, "top_terms"):
+        return 0
+    top = value(top)
+    first = TOP_FIRST if args.format == "table" else ()
+    emit(select_columns(top, args.columns, first=first), args.format, index=False)
     return 0

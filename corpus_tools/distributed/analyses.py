@@ -19,6 +19,7 @@ information.
 from __future__ import annotations
 
 import functools
+import warnings
 from collections.abc import Iterable
 
 import pandas as pd
@@ -116,13 +117,21 @@ def _checker(user: frozenset[str], disable: frozenset[str]):
 def _raw_findings(part: pd.DataFrame, checker, disable: frozenset[str], user: frozenset[str],
                   options, meta: pd.DataFrame) -> pd.DataFrame:
     """Task: a partition's findings before the corpus-wide spelling filter."""
-    from ..grammar.check import check_texts, findings_frame
+    from ..grammar.check import check_texts, checked_documents, findings_frame
 
     checker = _checker(user, disable) if checker is None else checker
     texts = [t if isinstance(t, str) else "" for t in part["text"]]
     ids = [str(i) for i in part.index]
-    rows, spans = check_texts(texts, checker, disable=disable, user=user, options=options)
+    rows, spans = check_texts(texts, checker, disable=disable, user=user, options=options,
+                              checked=checked_documents(part, options))
     return conform(findings_frame(rows, texts, ids, spans, options.context_chars), meta)
+
+
+def _not_checked(part: pd.DataFrame, options) -> pd.Series:
+    """Task: the ids of a partition's documents grammar_errors does not check."""
+    from ..grammar.check import checked_documents
+
+    return pd.Series(part.index[~checked_documents(part, options)], dtype="str")
 
 
 def _candidate_words(findings: pd.DataFrame) -> set[str]:
@@ -200,8 +209,19 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
     raw = corpus.map_partitions(_raw_findings, checker, disable, user, options, meta,
                                 meta=meta, align_dataframes=False)
     if options.term_min_docs <= 1:
-        return raw
-    (raw,) = persist(raw, progress=progress, desc="grammar")
+        return raw  # lazy: no warning about documents not checked
+    skipped = corpus.map_partitions(_not_checked, options, meta=pd.Series([], dtype="str"),
+                                    align_dataframes=False)
+    raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")  # one read
+    (skipped,) = compute(skipped)
+    if len(skipped):
+        from ..grammar.check import GrammarWarning
+
+        ids = skipped.tolist()
+        warnings.warn(
+            f"grammar_errors: {len(ids)} document(s) not in English were not checked: "
+            f"{', '.join(map(repr, ids[:5]))}{' ...' if len(ids) > 5 else ''} "
+            "(GrammarOptions(english_only=False) checks them)", GrammarWarning, stacklevel=3)
     words = tree_reduce(_union, [dask.delayed(_candidate_words)(p) for p in raw.to_delayed()])
     (words,) = compute(words)
     if not words:
@@ -213,14 +233,12 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
     return raw.map_partitions(_drop_terms, counts, options.term_min_docs, meta=meta)
 
 
-def _summary(part: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
-    import warnings
-
+def _summary(part: pd.DataFrame, findings: pd.DataFrame, options) -> pd.DataFrame:
     from ..grammar.check import grammar_summary as pandas_summary
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        return pandas_summary(part, findings=findings)
+        return pandas_summary(part, findings=findings, options=options)
 
 
 @pandas_dtypes
@@ -248,9 +266,9 @@ def grammar_summary(corpus, *, findings=None, disable: Iterable[str] = (),
                              f"{corpus.npartitions}; pass grammar_errors(corpus)'s output")
         import dask.dataframe as dd
 
-        return dd.map_partitions(_summary, corpus, findings, meta=meta,
+        return dd.map_partitions(_summary, corpus, findings, options, meta=meta,
                                  align_dataframes=False)
     if not {"doc_id", "category"} <= set(findings.columns):
         raise ValueError("grammar_summary(findings=...): the frame needs columns 'doc_id' and "
                          "'category' (pass the output of grammar_errors)")
-    return corpus.map_partitions(_summary, findings, meta=meta, align_dataframes=False)
+    return corpus.map_partitions(_summary, findings, options, meta=meta, align_dataframes=False)

@@ -191,7 +191,7 @@ def keyness(corpus, target, *, reference=None, measure="log_likelihood", options
     import dask
 
     from ..terms.counts import TermOptions, UnknownDocumentError
-    from ..terms.keyness import keyness_frame, resolve_measure
+    from ..terms.keyness import check_sizes, keyness_frame, resolve_measure
 
     check_dask_corpus(corpus, "keyness")
     chosen = resolve_measure(measure)
@@ -236,6 +236,7 @@ def keyness(corpus, target, *, reference=None, measure="log_likelihood", options
     a = total.a.reindex(terms, fill_value=0).to_numpy(dtype=float)
     b = total.b.reindex(terms, fill_value=0).to_numpy(dtype=float)
     keep = a + b >= opts.min_count
+    check_sizes(float(total.c), float(total.d), target_ids, ref_label)
     frame = keyness_frame(np.asarray(terms[keep], dtype=object), a[keep], b[keep],
                           float(total.c), float(total.d), chosen)
     frame.attrs.update(target=target_ids, reference=ref_label, measure=chosen.name)

@@ -14,8 +14,8 @@ Word facts (frequencies, verb forms, pronunciations) come from
 """
 
 from .check import (CAPPED_RULE_ID, FINDING_COLUMNS, GrammarConfig, GrammarOptions,
-                    finding_sentences, grammar_errors, grammar_summary)
+                    GrammarWarning, finding_sentences, grammar_errors, grammar_summary)
 from .rules import CATEGORIES, RULE_IDS, Finding, RuleChecker
 
-__all__ = ["GrammarOptions", "GrammarConfig", "Finding", "RuleChecker", "FINDING_COLUMNS", "CATEGORIES",
+__all__ = ["GrammarOptions", "GrammarWarning", "GrammarConfig", "Finding", "RuleChecker", "FINDING_COLUMNS", "CATEGORIES",
            "RULE_IDS", "grammar_errors", "grammar_summary", "finding_sentences", "CAPPED_RULE_ID"]

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..corpus import check_corpus
+from ..corpus import check_corpus, english_mask
 from ..distributed import dispatch, is_dask
 from ..lexicon import default_lexicon
 from .rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
@@ -55,6 +55,7 @@ __all__ = [
     "finding_sentences",
     "CAPPED_RULE_ID",
     "resolve_options",
+    "checked_documents",
     "check_texts",
     "is_term_candidate",
     "spelling_terms",
@@ -63,8 +64,10 @@ __all__ = [
     "findings_frame",
 ]
 
-FINDING_COLUMNS = ["doc_id", "sentence_start", "sentence_end", "start", "end", "span", "rule_id",
-                   "category", "message", "suggestion", "context"]
+FINDING_COLUMNS = ["doc_id", "sentence", "sentence_start", "sentence_end", "start", "end", "span",
+                   "rule_id", "category", "message", "suggestion", "context"]
+
+_INT_COLUMNS = frozenset({"sentence", "sentence_start", "sentence_end", "start", "end"})
 
 CAPPED_RULE_ID = "MORE_FINDINGS_IN_SENTENCE"
 """``rule_id`` of the one finding that stands for the findings of a sentence
@@ -90,11 +93,19 @@ class GrammarOptions:
         A degenerate document (a million repeated "the" in one "sentence")
         would otherwise give a million rows; edited news has at most a few
         findings per sentence, so the default never bites there.
+    english_only : bool, default True
+        The rules and the word list are English: documents detected in
+        another language (:func:`corpus_tools.corpus.english_mask`) are not
+        checked (a Russian article would give hundreds of "spelling errors"
+        per 1,000 words). :func:`grammar_errors` names them in a
+        :class:`GrammarWarning`; :func:`grammar_summary` marks them
+        ``checked = False`` with NaN rates. ``False`` checks every document.
     """
 
     term_min_docs: int = 2
     context_chars: int = 40
     max_findings_per_sentence: int = 20
+    english_only: bool = True
 
     def __post_init__(self) -> None:
         if self.term_min_docs < 0:
@@ -106,6 +117,10 @@ class GrammarOptions:
         if self.max_findings_per_sentence < 1:
             raise ValueError("GrammarOptions.max_findings_per_sentence must be >= 1, got "
                              f"{self.max_findings_per_sentence}")
+
+
+class GrammarWarning(UserWarning):
+    """Documents :func:`grammar_errors` did not check (not in English)."""
 
 
 GrammarConfig = GrammarOptions
@@ -164,13 +179,17 @@ def grammar_errors(
     -------
     pandas.DataFrame
         Columns :data:`FINDING_COLUMNS`, sorted by ``doc_id`` and ``start``:
-        ``doc_id``; ``sentence_start``, ``sentence_end`` (offsets of the
-        sentence holding the span; :func:`finding_sentences` gives its text);
-        ``start``, ``end`` (offsets into the document's ``text``:
+        ``doc_id``; ``sentence`` (0-based number of the sentence holding the
+        span in its document, as in
+        :func:`corpus_tools.sentence_readability`); ``sentence_start``,
+        ``sentence_end`` (its offsets; :func:`finding_sentences` gives its
+        text); ``start``, ``end`` (offsets into the document's ``text``:
         ``text[start:end] == span``); ``span``; ``rule_id``; ``category``;
         ``message`` (for a person); ``suggestion`` (replacement for the span;
-        missing, NaN, when the rule has none); ``context`` (the span with
+        ``""`` when the rule has none); ``context`` (the span with
         ``context_chars`` characters either side, line breaks as spaces).
+        Offsets and ``sentence`` are int64, every other column str (never
+        missing).
         Empty and blank documents have no findings; a corpus without
         findings gives an empty frame with these columns. A sentence lists
         at most ``options.max_findings_per_sentence`` findings, then one
@@ -208,8 +227,15 @@ def grammar_errors(
     # positions, not labels: a hand-made frame may repeat a doc_id
     texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
     ids = [str(i) for i in corpus.index]
+    checked = checked_documents(corpus, options)
+    if not checked.all():
+        skipped = [ids[k] for k in np.flatnonzero(~checked)]
+        warnings.warn(
+            f"grammar_errors: {len(skipped)} document(s) not in English were not checked: "
+            f"{', '.join(map(repr, skipped[:5]))}{' ...' if len(skipped) > 5 else ''} "
+            "(GrammarOptions(english_only=False) checks them)", GrammarWarning, stacklevel=2)
     rows, spans = check_texts(texts, checker, disable=disable, user=user, options=options,
-                              progress=progress)
+                              checked=checked, progress=progress)
     words = spelling_terms(rows, texts)
     if options.term_min_docs > 1 and words:
         rows = drop_corpus_terms(rows, texts, count_documents_with(words, texts),
@@ -218,20 +244,23 @@ def grammar_errors(
 
 
 def check_texts(texts: list[str], checker: Checker, *, disable: frozenset[str],
-                user: frozenset[str], options: GrammarOptions, progress: bool = False
-                ) -> tuple[list[tuple[int, Finding]], dict[int, list]]:
+                user: frozenset[str], options: GrammarOptions, checked=None,
+                progress: bool = False) -> tuple[list[tuple[int, Finding]], dict[int, list]]:
     """Step 1 of :func:`grammar_errors`: each text's findings, filtered and capped per sentence.
 
-    Returns ``(rows, spans)``: ``(position, Finding)`` rows and, for each
-    position with findings, its sentence spans. Nothing corpus-wide yet.
+    ``checked`` (per position, default all) says which texts to check
+    (:func:`checked_documents`). Returns ``(rows, spans)``: ``(position,
+    Finding)`` rows and, for each position with findings, its sentence spans.
+    Nothing corpus-wide yet.
     """
+    checked = np.ones(len(texts), dtype=bool) if checked is None else np.asarray(checked)
     rows: list[tuple[int, Finding]] = []
     spans: dict[int, list] = {}
     cap = options.max_findings_per_sentence
     for pos in _progress(range(len(texts)), enabled=progress, total=len(texts),
                          desc="grammar"):
         text = texts[pos]
-        if not text.strip():
+        if not checked[pos] or not text.strip():
             continue
         kept = [f for f in checker.check(text)
                 if not (f.category in disable or f.rule_id in disable
@@ -242,12 +271,23 @@ def check_texts(texts: list[str], checker: Checker, *, disable: frozenset[str],
     return rows, spans
 
 
-def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int]:
-    """``(start, end)`` of the sentence holding ``offset`` (``(offset, offset)`` if none)."""
+def checked_documents(corpus: pd.DataFrame, options: GrammarOptions) -> np.ndarray:
+    """Per position: does :func:`grammar_errors` check the document (see ``english_only``)?"""
+    if not options.english_only:
+        return np.ones(len(corpus), dtype=bool)
+    return english_mask(corpus).to_numpy()
+
+
+def _sentence_of(spans: list, starts: list[int], offset: int) -> tuple[int, int, int]:
+    """``(number, start, end)`` of the sentence holding ``offset``.
+
+    Outside every sentence (only whitespace there): the number of the
+    sentence before it (0 if none) and ``(offset, offset)``.
+    """
     i = bisect_right(starts, offset) - 1
     if i >= 0 and offset < spans[i][1]:
-        return spans[i][0], spans[i][1]
-    return offset, offset
+        return i, spans[i][0], spans[i][1]
+    return max(i, 0), offset, offset
 
 
 def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Finding]:
@@ -257,7 +297,7 @@ def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Fi
     starts = [s for s, _ in spans]
     by_sentence: dict[tuple[int, int], list[Finding]] = {}
     for f in findings:
-        by_sentence.setdefault(_sentence_of(spans, starts, f.start), []).append(f)
+        by_sentence.setdefault(_sentence_of(spans, starts, f.start)[1:], []).append(f)
     out = []
     for group in by_sentence.values():
         if len(group) <= cap:
@@ -320,14 +360,14 @@ def findings_frame(rows: list, texts: list[str], ids: list[str], spans: dict[int
     starts = {pos: [s for s, _ in sp] for pos, sp in spans.items()}
     for pos, f in rows:
         text = texts[pos]
-        sent_start, sent_end = _sentence_of(spans[pos], starts[pos], f.start)
+        number, sent_start, sent_end = _sentence_of(spans[pos], starts[pos], f.start)
         lo, hi = max(0, f.start - context_chars), min(len(text), f.end + context_chars)
         context = (("…" if lo else "") + text[lo:hi] + ("…" if hi < len(text) else ""))
-        out.append((ids[pos], sent_start, sent_end, f.start, f.end, text[f.start:f.end],
-                    f.rule_id, f.category, f.message, f.suggestion, context.replace("\n", " ")))
+        out.append((ids[pos], number, sent_start, sent_end, f.start, f.end, text[f.start:f.end],
+                    f.rule_id, f.category, f.message, f.suggestion or "",
+                    context.replace("\n", " ")))
     frame = pd.DataFrame(out, columns=FINDING_COLUMNS)
-    frame = frame.astype({"doc_id": "str", "sentence_start": "int64", "sentence_end": "int64",
-                          "start": "int64", "end": "int64"})
+    frame = frame.astype({c: "int64" if c in _INT_COLUMNS else "str" for c in FINDING_COLUMNS})
     return frame.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
 
@@ -345,16 +385,18 @@ def finding_sentences(findings: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series
     Returns
     -------
     pandas.Series
-        Same index as ``findings``: ``text[sentence_start:sentence_end]`` of
-        each finding's document. Build it only for the rows you show: each
-        row is a copy of its sentence.
+        Named ``sentence_text`` (``sentence`` is the sentence's number), same
+        index as ``findings``: ``text[sentence_start:sentence_end]`` of each
+        finding's document. Build it only for the rows you show: each row is
+        a copy of its sentence.
 
     Examples
     --------
     >>> from corpus_tools import corpus_from_texts
     >>> c = corpus_from_texts({"a": "Fine. It was reveal to the the press."})
-    >>> finding_sentences(grammar_errors(c), c).tolist()
-    ['It was reveal to the the press.', 'It was reveal to the the press.']
+    >>> found = grammar_errors(c)
+    >>> found["sentence"].tolist(), finding_sentences(found, c).tolist()
+    ([1, 1], ['It was reveal to the the press.', 'It was reveal to the the press.'])
     """
     check_corpus(corpus, caller="finding_sentences")
     missing = {"doc_id", "sentence_start", "sentence_end"} - set(findings.columns)
@@ -364,7 +406,7 @@ def finding_sentences(findings: pd.DataFrame, corpus: pd.DataFrame) -> pd.Series
     texts = corpus["text"]
     values = [texts.loc[d][s:e] for d, s, e in zip(findings["doc_id"], findings["sentence_start"],
                                                    findings["sentence_end"])]
-    return pd.Series(values, index=findings.index, name="sentence", dtype="str")
+    return pd.Series(values, index=findings.index, name="sentence_text", dtype="str")
 
 
 def grammar_summary(
@@ -398,7 +440,9 @@ def grammar_summary(
         Index ``doc_id`` (every document of the corpus, same order).
         Columns: ``n_words``; ``n_findings``; ``findings_per_1000_words``;
         then for each category in :data:`CATEGORIES` ``n_<category>`` and
-        ``<category>_per_1000_words``. Rates are *errors per 1,000 words*:
+        ``<category>_per_1000_words``; ``checked`` (False for a document not
+        in English, see :attr:`GrammarOptions.english_only`: its counts are 0
+        and its rates NaN). Rates are *errors per 1,000 words*:
         higher means more errors, range 0 upwards (professionally edited
         news scores below 1). A document with no words (empty) gets counts
         of 0 and rates of NaN (a rate cannot be computed), and a
@@ -435,8 +479,9 @@ def grammar_summary(
               if len(findings) else pd.DataFrame(index=pd.Index([], name="doc_id")))
     counts = counts.reindex(index=index.astype(str), fill_value=0)
     words = out["n_words"].to_numpy(dtype=float)
+    checked = checked_documents(corpus, options)
     with np.errstate(divide="ignore", invalid="ignore"):
-        per = np.where(words > 0, 1000.0 / words, np.nan)
+        per = np.where((words > 0) & checked, 1000.0 / words, np.nan)
     total = np.zeros(len(out), dtype="int64")
     cat_cols = {}
     for cat in CATEGORIES:
@@ -449,6 +494,7 @@ def grammar_summary(
     out["findings_per_1000_words"] = total * per
     for k, v in cat_cols.items():
         out[k] = v
+    out["checked"] = checked
     n_empty = int((words == 0).sum())
     if n_empty:
         warnings.warn(f"grammar_summary: {n_empty} document(s) have no words; their rates "

@@ -41,7 +41,7 @@ def corpus_summary(corpus: pd.DataFrame, *, lengths: pd.DataFrame | None = None)
     out["mean_sentence_words"] = stats["mean"].reindex(out.index)
     out["max_sentence_words"] = stats["max"].reindex(out.index).fillna(0).astype("int64")
     out["flags"] = corpus["flags"] if "flags" in corpus.columns else ""
-    return out
+    return out.astype({"title": "str", "flags": "str"})
 
 
 def sentence_lengths(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -55,10 +55,12 @@ def sentence_lengths(corpus: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``doc_id``, ``sentence`` (0-based index within the
-        document), ``start``, ``end`` (offsets into the document's ``text``)
-        and ``n_words``. Empty documents contribute no rows. The ``n_words``
-        of a document's sentences add up to its ``n_words``.
+        Default integer index (one row per sentence); columns ``doc_id``
+        (str), ``sentence`` (0-based number of the sentence in its document,
+        as in :func:`corpus_tools.sentence_readability`), ``start``, ``end``
+        (offsets into the document's ``text``) and ``n_words`` (int64).
+        Empty documents contribute no rows. The ``n_words`` of a document's
+        sentences add up to its ``n_words``.
     """
     check_corpus(corpus, caller="sentence_lengths")
     rows = []
@@ -67,5 +69,5 @@ def sentence_lengths(corpus: pd.DataFrame) -> pd.DataFrame:
             n = sum(1 for t in toks if t.kind in WORD_KINDS)
             rows.append((doc_id, i, span.start, span.end, n))
     frame = pd.DataFrame(rows, columns=["doc_id", "sentence", "start", "end", "n_words"])
-    return frame.astype({"doc_id": "object", "sentence": "int64", "start": "int64",
+    return frame.astype({"doc_id": "str", "sentence": "int64", "start": "int64",
                          "end": "int64", "n_words": "int64"})

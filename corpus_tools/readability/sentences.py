@@ -33,8 +33,9 @@ def sentence_readability(corpus: pd.DataFrame, *, progress: bool = False) -> pd.
     -------
     pandas.DataFrame
         One row per sentence of :func:`corpus_tools.segment.sentence_spans`,
-        in document order, default integer index. Columns ``doc_id``,
-        ``sentence`` (0-based index in the document), ``start``, ``end``
+        in document order, default integer index. Columns ``doc_id`` (str),
+        ``sentence`` (0-based number of the sentence in its document, as in
+        :func:`corpus_tools.grammar_errors`), ``start``, ``end``
         (``text[start:end]`` is the sentence), ``text`` (the sentence),
         ``n_words`` (word tokens of :mod:`corpus_tools.segment`; they add up to
         the corpus frame's ``n_words``), ``n_syllables`` and
@@ -69,8 +70,8 @@ def sentence_readability(corpus: pd.DataFrame, *, progress: bool = False) -> pd.
             rows.append((doc_id, i, span.start, span.end, text[span.start:span.end], n_words,
                          n_syll, sum(1 for s in counts if s >= 3), grade))
     out = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
-    return out.astype({"doc_id": object, "sentence": "int64", "start": "int64", "end": "int64",
-                       "text": object, "n_words": "int64", "n_syllables": "int64",
+    return out.astype({"doc_id": "str", "sentence": "int64", "start": "int64", "end": "int64",
+                       "text": "str", "n_words": "int64", "n_syllables": "int64",
                        "n_polysyllables": "int64", "flesch_kincaid_grade": "float64"})
 
 
@@ -93,12 +94,14 @@ def hardest_sentences(sentences: pd.DataFrame, *, n: int = 5,
     Returns
     -------
     pandas.DataFrame
-        The selected rows, hardest first (ties in document order).
+        The selected rows, hardest first (ties in document order), on a new
+        default integer index (``doc_id`` and ``sentence`` say which
+        sentence each row is).
     """
     if by not in sentences.columns:
         raise KeyError(f"hardest_sentences: no column {by!r} in the sentence table "
                        f"(columns: {', '.join(map(str, sentences.columns))})")
     ranked = sentences.dropna(subset=[by]).sort_values(by, ascending=False, kind="stable")
     if per_document:
-        return ranked.groupby("doc_id", sort=False).head(n)
-    return ranked.head(n)
+        return ranked.groupby("doc_id", sort=False).head(n).reset_index(drop=True)
+    return ranked.head(n).reset_index(drop=True)

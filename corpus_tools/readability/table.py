@@ -37,7 +37,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..corpus import check_corpus
+from ..corpus import check_corpus, english_mask
 from ..distributed import dispatch, is_dask
 from ..progress import progress as _progress
 from .counts import COUNT_FIELDS, TextCounts, Vocabulary, measure_batches
@@ -58,13 +58,14 @@ COLUMNS = [*FORMULAS, *COUNT_COLUMNS, *DIVERSITY_COLUMNS, "reading_time_s", "fla
 # --- the table ------------------------------------------------------------------
 
 _FLAG_LABELS = ("no_words", "no_syllables", "no_sentence_end", "under_100_words",
-                "under_30_sentences")
+                "under_30_sentences", "not_english")
 
 
-def _flags(c: TextCounts) -> np.ndarray:
+def _flags(c: TextCounts, english: np.ndarray) -> np.ndarray:
     """The ``flags`` column: ``;``-separated labels of :data:`_FLAG_LABELS` per document."""
     masks = (c.n_words == 0, (c.n_words != 0) & (c.n_syllables == 0),
-             (c.n_words != 0) & ~c.has_sentence_end, c.n_words < 100, c.n_sentences < 30)
+             (c.n_words != 0) & ~c.has_sentence_end, c.n_words < 100, c.n_sentences < 30,
+             ~english)
     code = sum(mask.astype(np.int64) << bit for bit, mask in enumerate(masks))
     joined = np.array([";".join(label for bit, label in enumerate(_FLAG_LABELS) if k >> bit & 1)
                        for k in range(1 << len(_FLAG_LABELS))], dtype=object)
@@ -72,7 +73,8 @@ def _flags(c: TextCounts) -> np.ndarray:
 
 
 def _table_columns(c: TextCounts, diversity: dict[str, np.ndarray],
-                   options: ReadabilityOptions, undefined: str) -> dict[str, np.ndarray]:
+                   options: ReadabilityOptions, undefined: str, english: np.ndarray
+                   ) -> dict[str, np.ndarray]:
     """Every column of :func:`readability` from the counts of all documents."""
     columns = {name: formula(c) for name, formula in BASE_FORMULAS.items()}
     columns["text_standard"] = consensus_grade(columns)
@@ -89,7 +91,10 @@ def _table_columns(c: TextCounts, diversity: dict[str, np.ndarray],
             columns[name] = np.where(no_words, math.nan, columns[name])
         for name in [*NEEDS_SYLLABLES, "avg_syllables_per_word"]:
             columns[name] = np.where(no_syllables, math.nan, columns[name])
-    columns["flags"] = _flags(c)
+    if not english.all():
+        for name in FORMULAS:
+            columns[name] = np.where(english, columns[name], math.nan)
+    columns["flags"] = _flags(c, english)
     return columns
 
 
@@ -164,7 +169,8 @@ def readability(
         blank or punctuation only: formulas undefined), ``no_syllables``,
         ``no_sentence_end`` (no ``.!?``: the whole text is one sentence),
         ``under_100_words`` (formulas unreliable), ``under_30_sentences``
-        (SMOG extrapolated; most news articles).
+        (SMOG extrapolated; most news articles), ``not_english`` (detected in
+        another language: formulas NaN, see ``options.english_only``).
 
     Raises
     ------
@@ -218,11 +224,13 @@ def readability(
     columns = _table_columns(counts, {
         name: (np.concatenate([d[name] for d in diversity]) if diversity
                else np.full(len(counts.n_words), math.nan))
-        for name in DIVERSITY_COLUMNS}, options, undefined)
+        for name in DIVERSITY_COLUMNS}, options, undefined,
+        english_mask(corpus).to_numpy() if options.english_only
+        else np.ones(len(corpus), dtype=bool))
     index = corpus.index.copy()
     index.name = corpus.index.name or "doc_id"
-    # every column has its final dtype already (int64, float64; flags: object, not str)
-    columns["flags"] = pd.Series(columns["flags"], index=index, dtype=object)
+    # every column has its final dtype already (int64, float64); flags are text (str)
+    columns["flags"] = pd.Series(columns["flags"], index=index, dtype="str")
     table = pd.DataFrame({name: columns[name] for name in COLUMNS}, index=index)
     _warn_undefined(table.index, counts)
     return table

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..corpus import english_mask
 from ..markup import escape_markdown
 
 __all__ = ["Headline", "HEADLINE_MIME", "headline_of", "overview_headline",
@@ -88,7 +89,23 @@ def overview_headline(corpus: pd.DataFrame, problems: pd.DataFrame) -> Headline:
                      f"{int(actions.get('loaded', 0)):,} loaded with a flag.")
     else:
         lines.append("Every input was read cleanly.")
+    other = _other_languages(corpus)
+    if other:
+        lines.append(other + ": readability formulas and grammar rules are for English and "
+                     "leave them out.")
     return Headline(tuple(lines))
+
+
+def _other_languages(corpus: pd.DataFrame) -> str:
+    """``"2 documents not in English (de 1, ru 1)"``, or ``""``."""
+    english = english_mask(corpus)
+    if english.all():
+        return ""
+    codes = (corpus.loc[~english, "language"].value_counts() if "language" in corpus.columns
+             else pd.Series(dtype=int))
+    langs = ", ".join(f"{code} {int(n):,}" for code, n in codes.items())
+    return f"{_n(int((~english).sum()), 'document')} not in English" + (
+        f" ({langs})" if langs else "")
 
 
 def readability_headline(table: pd.DataFrame) -> Headline:
@@ -100,13 +117,18 @@ def readability_headline(table: pd.DataFrame) -> Headline:
         :func:`corpus_tools.readability` of the corpus. Documents flagged
         ``no_words`` are left out (their values are placeholders).
     """
-    scored = table[~table["flags"].astype(str).str.contains("no_words")]
+    flags = table["flags"].astype(str)
+    other = int(flags.str.contains("not_english").sum())
+    note = ((f"{_n(other, 'document')} not in English: no formulas (they are for English).",)
+            if other else ())
+    scored = table[~flags.str.contains("no_words") & ~flags.str.contains("not_english")]
     if scored.empty:
-        return Headline(("No document has words to score.",))
+        return Headline(("No document has English words to score." if other
+                         else "No document has words to score.", *note))
     grade, ease = scored["flesch_kincaid_grade"], scored["flesch_reading_ease"]
     if len(scored) == 1:
         return Headline((f"Flesch-Kincaid grade {_fmt(grade.iloc[0])}, reading ease "
-                         f"{_fmt(ease.iloc[0])} (one document).",))
+                         f"{_fmt(ease.iloc[0])} (one document).", *note))
     lines = [f"Flesch-Kincaid grade from {_fmt(grade.min())} ({grade.idxmin()}) to "
              f"{_fmt(grade.max())} ({grade.idxmax()}), median {_fmt(grade.median())}.",
              f"Reading ease from {_fmt(ease.min())} (hardest) to {_fmt(ease.max())} "
@@ -114,7 +136,7 @@ def readability_headline(table: pd.DataFrame) -> Headline:
     short = int(scored["flags"].astype(str).str.contains("under_100_words").sum())
     if short:
         lines.append(f"{_n(short, 'document')} under 100 words: treat their scores with care.")
-    return Headline(tuple(lines))
+    return Headline((*lines, *note))
 
 
 def grammar_headline(findings: pd.DataFrame, corpus: pd.DataFrame) -> Headline:
@@ -127,20 +149,24 @@ def grammar_headline(findings: pd.DataFrame, corpus: pd.DataFrame) -> Headline:
     corpus : pandas.DataFrame
         The corpus (for its size in documents and words).
     """
-    n_words = int(corpus["n_words"].sum())
+    english = english_mask(corpus)
+    other = _other_languages(corpus)
+    note = (other + ": not checked (the rules and word list are for English).",) if other else ()
+    checked = corpus[english]
+    n_words = int(checked["n_words"].sum())
     if findings.empty:
-        return Headline((f"No grammar or spelling findings in {_n(len(corpus), 'document')} "
-                         f"({_n(n_words, 'word')}).",))
+        return Headline((f"No grammar or spelling findings in {_n(len(checked), 'document')} "
+                         f"({_n(n_words, 'word')}).", *note))
     per_doc = findings["doc_id"].value_counts()
     top, top_n = per_doc.index[0], int(per_doc.iloc[0])
     rate = 1000 * len(findings) / n_words if n_words else float("nan")
     first = (f"{_n(len(findings), 'grammar finding')} in {len(per_doc):,} of "
-             f"{_n(len(corpus), 'document')}")
-    first += f", {top_n:,} in {top}." if len(corpus) > 1 else "."
+             f"{_n(len(checked), 'checked document' if other else 'document')}")
+    first += f", {top_n:,} in {top}." if len(checked) > 1 else "."
     categories = findings["category"].value_counts()
     kinds = ", ".join(f"{name} {int(n):,}" for name, n in categories.head(3).items())
     return Headline((first, f"{_fmt(rate, 2)} findings per 1,000 words.",
-                     f"Most frequent: {kinds}."))
+                     f"Most frequent: {kinds}.", *note))
 
 
 def terms_headline(content_terms: pd.DataFrame, pairs: pd.DataFrame | None = None, *,

@@ -49,12 +49,16 @@ def grammar_ranking(summary: pd.DataFrame, categories: tuple[str, ...] | list[st
     pandas.DataFrame
         Index ``doc_id``; columns ``n_words``, ``n_findings``,
         ``findings_per_1000_words`` and ``categories`` ("verb_form 2,
-        spelling 1"; empty without findings). Documents without words (rate
-        NaN) come last.
+        spelling 1"; empty without findings; "not checked: not in English"
+        where ``checked`` is False). Documents without a rate (no words, or
+        not checked) come last.
     """
     counts = summary[[f"n_{c}" for c in categories]].to_numpy()
     labels = [", ".join(f"{c} {int(n)}" for c, n in zip(categories, row) if n)
               for row in counts]
+    if "checked" in summary.columns:
+        labels = [label if checked else "not checked: not in English"
+                  for label, checked in zip(labels, summary["checked"].to_numpy(dtype=bool))]
     view = summary[["n_words", "n_findings", "findings_per_1000_words"]].assign(
         categories=labels)
     return view.sort_values("findings_per_1000_words", ascending=False, na_position="last",

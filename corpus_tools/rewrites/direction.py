@@ -62,16 +62,14 @@ import math
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
 from ..lexicon import NAME_MAX_ZIPF, frequencies, zipf
 from ..stopwords import ENGLISH_STOPWORDS
 from .features import DocFeatures
-
-if TYPE_CHECKING:  # the spinner votes (a NamedTuple of five floats)
-    from .verdict import DirectionVotes
+from .records import DirectionVotes
 
 __all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "DirectionModel", "direction_evidence", "direction_model", "LLM_WORDS"]
 

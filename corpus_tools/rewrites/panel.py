@@ -138,20 +138,28 @@ def describe_findings(pairs: pd.DataFrame, n_docs: int) -> str:
     """A short Markdown paragraph summarising a :func:`find_rewrites` table."""
     counts = pairs["relation"].value_counts() if len(pairs) else pd.Series(dtype=int)
     n_rw, n_cp, n_rel = (int(counts.get(k, 0)) for k in ("rewrite", "copy", "related"))
-    lines = [f"**{n_docs} documents** were compared through an index of shared names, "
+    if n_docs < 2:
+        return (f"**{n_docs} document{'' if n_docs == 1 else 's'}**: finding rewrites compares "
+                "documents two by two, so it needs at least two.")
+    lines = [f"**{n_docs:,} documents** were compared through an index of shared names, "
              f"numbers and rare words. "]
     if n_rw:
         rw = pairs[pairs["relation"] == "rewrite"]
         names = sorted(set(rw["rewritten"]) - {""})
         shown = ", ".join(escape_markdown(x) for x in names[:10]) + (" ..." if len(names) > 10 else "")
-        lines.append(f"**{n_rw} pair(s) look like machine rewrites**; the rewritten side "
-                     f"is {shown}. ")
+        lines.append(f"**{_pairs(n_rw)} look{'s' if n_rw == 1 else ''} like "
+                     f"{'a machine rewrite' if n_rw == 1 else 'machine rewrites'}**; the "
+                     f"rewritten side is {shown or 'undetermined'}. ")
     else:
         lines.append("**No pair looks like a machine rewrite.** ")
-    lines.append(f"{n_cp} pair(s) are copies (nearly every sentence verbatim) and "
-                 f"{n_rel} pair(s) are related (same story or topic, written "
-                 "independently).")
+    lines.append(f"{_pairs(n_cp)} {'is a copy' if n_cp == 1 else 'are copies'} (nearly every "
+                 f"sentence verbatim) and {_pairs(n_rel)} {'is' if n_rel == 1 else 'are'} "
+                 "related (same story or topic, written independently).")
     return "".join(lines)
+
+
+def _pairs(n: int) -> str:
+    return f"{n:,} pair" + ("" if n == 1 else "s")
 
 
 VOTE_LABELS = {

@@ -55,7 +55,8 @@ def find_quotes(text: str) -> pd.DataFrame:
     for m in _QUOTE_RE.finditer(text or ""):
         q = m.group(1)
         rows.append([m.start(1), m.end(1), q, len(words(q))])
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    return pd.DataFrame(rows, columns=QUOTE_COLUMNS).astype(
+        {"start": "int64", "end": "int64", "quote": "str", "n_words": "int64"})
 
 
 def count_quotes(text: str) -> int:

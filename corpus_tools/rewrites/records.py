@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-__all__ = ["AlignedGroup", "SentencePair", "WordEdit", "Quote", "QuoteMatch",
+__all__ = ["DirectionVotes", "AlignedGroup", "SentencePair", "WordEdit", "Quote", "QuoteMatch",
            "SENTENCE_COLUMNS", "EDIT_COLUMNS", "QUOTE_MATCH_COLUMNS"]
 
 
@@ -115,3 +115,14 @@ class QuoteMatch(NamedTuple):
 SENTENCE_COLUMNS = list(SentencePair._fields)
 EDIT_COLUMNS = list(WordEdit._fields)
 QUOTE_MATCH_COLUMNS = list(QuoteMatch._fields)
+
+
+class DirectionVotes(NamedTuple):
+    """Each spinner artefact's vote on the direction (step 2 of the verdict): -1..1,
+    positive = ``b`` is the rewrite, 0.0 = no evidence either way."""
+
+    inflection: float
+    typos: float
+    zipf: float
+    nonwords: float
+    quotes: float

@@ -33,7 +33,7 @@ from .align import SWAP_LABELS, align_groups, align_records
 from .direction import EVIDENCE_NAMES, direction_evidence, direction_model
 from .features import DocFeatures, prose_sentences
 from .options import RewriteOptions
-from .records import AlignedGroup, QuoteMatch, WordEdit
+from .records import AlignedGroup, DirectionVotes, QuoteMatch, WordEdit
 
 __all__ = ["CandidatePair", "PairStatistics", "DirectionVotes", "VOTES", "VOTE_COLUMNS",
            "VERDICT_COLUMNS", "pair_statistics", "direction_votes", "relation_of", "judge_pair",
@@ -89,17 +89,6 @@ class PairStatistics(NamedTuple):
     def name_share(self) -> float:
         """Share of the swaps replacing one name by another (0 without swaps)."""
         return self.n_name_swaps / self.n_swaps if self.n_swaps else 0.0
-
-
-class DirectionVotes(NamedTuple):
-    """Each artefact's vote on the direction (step 2): -1..1, positive = ``b`` is the rewrite,
-    0.0 = no evidence either way."""
-
-    inflection: float
-    typos: float
-    zipf: float
-    nonwords: float
-    quotes: float
 
 
 VOTES = (*EVIDENCE_NAMES, "grammar")
@@ -338,7 +327,9 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
 
     ``"rewrite"``: the prose aligns in order with swapped words spread over
     most aligned sentences, mostly one for one, few of them names (an
-    article spinner's output). ``("copy", "")``: aligns with
+    article spinner's output; a pair aligned by one group of sentences must
+    also be as close in meaning as a paraphrase, since one group shows no
+    order). ``("copy", "")``: aligns with
     mostly verbatim or untouched sentences (and at least ``min_coverage`` of
     its prose aligns: two reports sharing a squad list are not copies), or
     shares nearly all its shingles. ``("rewrite", "paraphrase")``: not a copy, but nearly all the
@@ -349,7 +340,12 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
     aligned = s.coverage >= opt.min_coverage
     near_verbatim = pair.shingle_overlap >= opt.copy_min_shingle_overlap
     retold = s.prose_coverage >= opt.rewrite_min_prose_coverage
+    close_in_meaning = (s.prose_similarity >= opt.paraphrase_min_similarity
+                        and not s.doc_similarity < opt.paraphrase_min_doc_similarity)
     if (aligned and not near_verbatim and retold
+            # one aligned group shows no order: short texts on one topic align that way,
+            # so such a pair must also be as close in meaning as a paraphrase
+            and (s.n_aligned > 1 or close_in_meaning)
             and s.swaps_per_100 >= opt.rewrite_min_swaps_per_100
             and s.touched_sentences >= opt.rewrite_min_touched
             and s.swap_share >= opt.rewrite_min_swap_share
@@ -359,10 +355,8 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
                          and (s.identical_sentences >= opt.copy_min_identical
                               or s.touched_sentences <= opt.copy_max_touched)):
         return "copy", ""
-    if (retold
-            and s.prose_similarity >= opt.paraphrase_min_similarity
+    if (retold and close_in_meaning  # a NaN doc_similarity (words only) does not object
             and s.n_prose_words >= opt.paraphrase_min_prose_words
-            and not s.doc_similarity < opt.paraphrase_min_doc_similarity  # NaN: words only
             and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
             and s.n_changed_numbers <= opt.paraphrase_max_changed_numbers * s.n_aligned
             and s.name_share <= opt.rewrite_max_name_share):

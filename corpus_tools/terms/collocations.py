@@ -1,11 +1,11 @@
 """Which pairs of words belong together? Bigram collocations.
 
-Scores adjacent word pairs inside sentences with the association measures of
+Scores adjacent word pairs inside clauses with the association measures of
 NLTK's ``BigramAssocMeasures`` (Manning & Schütze 1999, ch. 5). The pairs and
 words are the bigrams and unigrams of :mod:`corpus_tools.terms.counts`
 (counted once, by :func:`~corpus_tools.terms.counts.count_terms_corpus`: same
-tokenizer, never across a sentence boundary), pooled over the corpus into the
-four counts NLTK uses:
+tokenizer, never across a sentence boundary or clause punctuation), pooled over
+the corpus into the four counts NLTK uses:
 
 * ``count`` (n_ii) - occurrences of the pair ``word_1 word_2``;
 * ``count_1`` (n_ix), ``count_2`` (n_xi) - occurrences of each word
@@ -71,11 +71,11 @@ def collocations(
         Keep the first ``top`` rows.
     options : TermOptions, optional
         How words and pairs are made; default
-        ``TermOptions(ngram=2, stopwords="english", min_count=3)``, unlike
-        :func:`~corpus_tools.terms.term_frequencies`: pairs of function words
-        ("of the") would otherwise lead every measure but PMI, and PMI in
-        particular rewards rare pairs (a pair of two hapaxes gets the maximum
-        PMI), hence pairs seen at least 3 times. ``stopwords`` leaves out the
+        ``TermOptions(ngram=2, min_count=3)`` (English stop words left out, as
+        in every term function: pairs of function words, "of the", would
+        otherwise lead every measure but PMI). PMI rewards rare pairs (a pair
+        of two hapaxes gets the maximum PMI), hence pairs seen at least 3
+        times. ``stopwords`` leaves out the
         *pairs* containing a stop word; ``min_count`` keeps pairs seen at least
         that often; ``ngram`` must be 2 (collocations are pairs).
     ngram, lowercase, stopwords, min_count : optional
@@ -122,7 +122,7 @@ def collocations(
     if measure not in COLLOCATION_MEASURES:
         raise ValueError(f"measure={measure!r}: expected one of "
                          f"{', '.join(COLLOCATION_MEASURES)}")
-    opts = resolve_term_options(options, TermOptions(ngram=2, stopwords="english", min_count=3),
+    opts = resolve_term_options(options, TermOptions(ngram=2, min_count=3),
                                 caller="collocations", ngram=ngram, lowercase=lowercase,
                                 stopwords=stopwords, min_count=min_count)
     if opts.ngram != 2:

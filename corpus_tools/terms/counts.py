@@ -7,21 +7,27 @@ documents.
 
 How terms are made
 ------------------
-Every document is split once with :func:`corpus_tools.segment.sentence_tokens`
-(the toolkit's single tokenizer). The *words* of a sentence are its tokens of
+Every document is split once with :mod:`corpus_tools.segment` (the toolkit's
+single tokenizer). The *words* of a sentence are its tokens of
 the kinds in :data:`~corpus_tools.segment.WORD_KINDS` (words, numbers, URLs);
 punctuation and the clitics ``'s 're ...`` are not words, and are skipped.
 
-* A unigram is a word; an n-gram is ``n`` consecutive words of one sentence
+* A unigram is a word; an n-gram is ``n`` consecutive words of one *clause*
   joined by single spaces (``"prime minister"``). **n-grams never cross a
-  sentence boundary**; inside a sentence they run across skipped
-  punctuation, as scikit-learn's and AntConc's n-grams do.
+  sentence boundary nor clause punctuation** (commas, semicolons, colons,
+  brackets, quotation marks, dashes, ``!``, ``?``, ellipses:
+  :func:`corpus_tools.segment.clause_words`), so ``"rose 4.3%, although"``
+  gives no ``"4.3 although"`` and ``"$1.13bn (£600m)"`` no ``"1.13bn 600m"``.
+  Other punctuation between two words (the full stop of ``Mr.``, ``%``,
+  ``$``, ``&``, ``/``) and clitics (``'s``) are skipped: ``"Mr. Blair's
+  office"`` gives ``"mr blair"`` and ``"blair office"``.
 * With ``lowercase=True`` (the default) words are normalised with
   :func:`~corpus_tools.segment.normalize` (case-folded, curly apostrophes made
   straight).
-* Stop words (:mod:`corpus_tools.stopwords`) are matched on the normalised
-  word. A unigram that is a stop word is dropped, and so is every n-gram
-  that *contains* one (n-grams are formed first, so ``"bank of england"``
+* Stop words (:mod:`corpus_tools.stopwords`; by default the Snowball English
+  list, in every term function alike) are matched on the normalised word. A
+  unigram that is a stop word is dropped, and so is every n-gram that
+  *contains* one (n-grams are formed first, so ``"bank of england"``
   never becomes ``"bank england"``).
 * Document sizes (``n_words``, the denominator of ``per_1000``) always count
   every word, stop words included, so relative frequencies stay comparable
@@ -49,7 +55,7 @@ from scipy import sparse
 from ..corpus import check_corpus
 from ..distributed import dispatch, is_dask
 from ..progress import progress as _progress
-from ..segment import normalize, sentence_words, words
+from ..segment import clause_words, normalize, words
 from ..stopwords import resolve_stopwords
 
 __all__ = [
@@ -84,11 +90,10 @@ class TermOptions:
     Every term function takes one of these as ``options=``; each keyword
     argument of the same name (``ngram=``, ``lowercase=``, ``stopwords=``,
     ``min_count=``) overrides one field, so ``top_terms(corpus, ngram=2)`` is
-    ``top_terms(corpus, options=TermOptions(ngram=2, stopwords="english"))``.
-    Without ``options`` a function starts from its own default, which is
-    ``TermOptions()`` except where its docstring gives a reason to differ
-    (lists of top terms, tf-idf similarity and collocations leave English stop
-    words out).
+    ``top_terms(corpus, options=TermOptions(ngram=2))``. Without ``options``
+    every function starts from ``TermOptions()`` (English stop words left
+    out), but for :func:`~corpus_tools.terms.collocations`, which also needs
+    pairs (``ngram=2``) seen at least 3 times.
 
     Parameters
     ----------
@@ -99,10 +104,13 @@ class TermOptions:
     lowercase : bool, default True
         Case-fold words and straighten apostrophes, so ``The`` and ``the``
         are one term. ``False`` keeps the spelling of the text.
-    stopwords : "english", iterable of str, or None, default None
+    stopwords : "english", iterable of str, or None, default "english"
         Words to leave out (see :func:`corpus_tools.stopwords.resolve_stopwords`);
-        n-grams containing one are left out too. ``None`` keeps every word,
-        which is what frequency and keyness statistics assume.
+        n-grams containing one are left out too. The default, the Snowball
+        English list, keeps function words ("the", "of") from leading every
+        list; ``None`` keeps every word (a Zipf plot, a vocabulary size, a
+        shift in function words between two documents). Document sizes always
+        count every word.
     min_count : int, default 1
         Keep only terms that occur at least this many times in the whole
         corpus (the analysed documents).
@@ -115,7 +123,7 @@ class TermOptions:
 
     ngram: int | tuple[int, int] = 1
     lowercase: bool = True
-    stopwords: str | Iterable[str] | None = None
+    stopwords: str | Iterable[str] | None = "english"
     min_count: int = 1
     stopword_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -185,9 +193,10 @@ def resolve_term_options(options: TermOptions | None, default: TermOptions, *,
 
     Examples
     --------
-    >>> resolve_term_options(None, TermOptions(stopwords="english"), caller="f",
-    ...                      ngram=2, stopwords=NOT_SET)
+    >>> resolve_term_options(None, TermOptions(), caller="f", ngram=2, stopwords=NOT_SET)
     TermOptions(ngram=2, lowercase=True, stopwords='english', min_count=1)
+    >>> resolve_term_options(None, TermOptions(), caller="f", stopwords=None).stopwords is None
+    True
     """
     if options is None:
         options = default
@@ -206,7 +215,10 @@ def _texts(corpus: pd.DataFrame, caller: str) -> tuple[list[str], list[str]]:
 
 
 def doc_words(text: str, *, lowercase: bool = True) -> list[list[str]]:
-    """The words of ``text``, one list per sentence (the input of every n-gram).
+    """The words of ``text``, one list per clause (the input of every n-gram).
+
+    Clauses are sentences cut at clause punctuation
+    (:func:`corpus_tools.segment.clause_words`).
 
     Parameters
     ----------
@@ -223,13 +235,13 @@ def doc_words(text: str, *, lowercase: bool = True) -> list[list[str]]:
     Examples
     --------
     >>> doc_words("The U.S. Senate met. It voted 52-48, didn't it?")
-    [['the', 'u.s.', 'senate', 'met'], ['it', 'voted', '52-48', "didn't", 'it']]
+    [['the', 'u.s.', 'senate', 'met'], ['it', 'voted', '52-48'], ["didn't", 'it']]
     """
-    return sentence_words(text, lowercase=lowercase)
+    return clause_words(text, lowercase=lowercase)
 
 
 def _doc_counts(sentences: list[list[str]], opts: TermOptions) -> Counter:
-    """Term counts of one document, from its words per sentence."""
+    """Term counts of one document, from its words per clause."""
     stop = opts.stopword_set
     lower = opts.lowercase
     grams: list[str] = []
@@ -362,8 +374,8 @@ def term_frequencies(
         A corpus frame (:func:`corpus_tools.load_corpus`); only its index and
         ``text`` column are read, and it is not modified.
     options : TermOptions, optional
-        How terms are made; default ``TermOptions()``: every word is kept, stop
-        words included.
+        How terms are made; default ``TermOptions()``: English stop words are
+        left out (``stopwords=None`` keeps every word).
     ngram, lowercase, stopwords, min_count : optional
         Override the field of the same name of ``options`` (:class:`TermOptions`).
     progress : bool, default False
@@ -401,9 +413,11 @@ def term_frequencies(
     Examples
     --------
     >>> from corpus_tools import corpus_from_texts
-    >>> tf = term_frequencies(corpus_from_texts({"a": "The cat saw the dog."}))
-    >>> tf[["term", "count", "per_1000"]].head(2).to_dict("records")
-    [{'term': 'the', 'count': 2, 'per_1000': 400.0}, {'term': 'cat', 'count': 1, 'per_1000': 200.0}]
+    >>> c = corpus_from_texts({"a": "The cat saw the dog."})
+    >>> term_frequencies(c)[["term", "count", "per_1000"]].head(2).to_dict("records")
+    [{'term': 'cat', 'count': 1, 'per_1000': 200.0}, {'term': 'dog', 'count': 1, 'per_1000': 200.0}]
+    >>> term_frequencies(c, stopwords=None)[["term", "count"]].head(1).to_dict("records")
+    [{'term': 'the', 'count': 2}]
     """
     if is_dask(corpus):
         return dispatch("term_frequencies", corpus, options=options, ngram=ngram,
@@ -487,9 +501,8 @@ def top_terms(
         Ranking column; ties are broken alphabetically. ``"tf_idf"`` favours
         terms that are frequent in the document and rare in the others.
     options : TermOptions, optional
-        How terms are made; default ``TermOptions(stopwords="english")``, unlike
-        :func:`term_frequencies`: a list of top terms is otherwise all "the"
-        and "of".
+        How terms are made; default ``TermOptions()`` (English stop words
+        left out: a list of top terms is otherwise all "the" and "of").
     ngram, lowercase, stopwords, min_count : optional
         Override the field of the same name of ``options`` (:class:`TermOptions`).
     progress : bool, default False
@@ -509,7 +522,7 @@ def top_terms(
         raise ValueError(f"by={by!r}: expected 'count', 'tf_idf' or 'per_1000'")
     if n < 1:
         raise ValueError(f"n={n!r}: expected a positive number of terms")
-    opts = resolve_term_options(options, TermOptions(stopwords="english"), caller="top_terms",
+    opts = resolve_term_options(options, TermOptions(), caller="top_terms",
                                 ngram=ngram, lowercase=lowercase, stopwords=stopwords,
                                 min_count=min_count)
     tf = term_frequencies(corpus, options=opts, progress=progress)
@@ -564,6 +577,12 @@ def summarize_top_terms(top: pd.DataFrame, *, column: str = "count") -> pd.DataF
 class DocumentTermMatrix:
     """A sparse document-term matrix with its row and column labels.
 
+    Not a matrix itself but a labelled holder of one: ``.matrix`` is the
+    ``scipy.sparse.csr_matrix`` to give scikit-learn, ``.doc_ids`` and
+    ``.terms`` say what its rows and columns are, ``.shape`` and ``.nnz`` are
+    the matrix's, and :meth:`to_frame` gives a pandas DataFrame with sparse
+    columns.
+
     Attributes
     ----------
     matrix : scipy.sparse.csr_matrix
@@ -591,6 +610,30 @@ class DocumentTermMatrix:
         """``{term: column}`` as scikit-learn's ``vocabulary_``."""
         return {t: i for i, t in enumerate(self.terms)}
 
+    @property
+    def shape(self) -> tuple[int, int]:
+        """``(n_documents, n_terms)``, the shape of :attr:`matrix`."""
+        return self.matrix.shape
+
+    @property
+    def nnz(self) -> int:
+        """Number of stored (non-zero) cells of :attr:`matrix`."""
+        return int(self.matrix.nnz)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The matrix as a DataFrame: index ``doc_id``, one sparse column per term.
+
+        Examples
+        --------
+        >>> from corpus_tools import corpus_from_texts
+        >>> dtm = document_term_matrix(corpus_from_texts({"a": "War and war.", "b": "Peace."}))
+        >>> dtm.shape, dtm.to_frame().loc["a", "war"]
+        ((2, 2), np.int64(2))
+        """
+        frame = pd.DataFrame.sparse.from_spmatrix(self.matrix, index=self.doc_ids,
+                                                  columns=self.terms)
+        return frame
+
 
 def document_term_matrix(
     corpus: pd.DataFrame,
@@ -614,7 +657,9 @@ def document_term_matrix(
         tf-idf as defined in :func:`term_frequencies` (no row normalisation;
         use ``sklearn.preprocessing.normalize`` for unit rows).
     options : TermOptions, optional
-        How terms are made; default ``TermOptions()`` (every word kept).
+        How terms are made; default ``TermOptions()`` (English stop words
+        left out; ``stopwords=None`` keeps every word, as scikit-learn's
+        ``CountVectorizer`` does by default).
     ngram, lowercase, stopwords, min_count : optional
         Override the field of the same name of ``options`` (:class:`TermOptions`).
     progress : bool, default False
@@ -623,10 +668,13 @@ def document_term_matrix(
     Returns
     -------
     DocumentTermMatrix
-        ``.matrix`` (CSR, documents x terms), ``.doc_ids``, ``.terms``,
-        ``.n_words``. An empty document is an all-zero row; a corpus without
-        words gives zero columns. Memory is proportional to the number of
-        distinct (document, term) pairs.
+        A labelled holder, not a scipy matrix: ``.matrix`` is the
+        ``scipy.sparse.csr_matrix`` (documents x terms; what scikit-learn
+        takes), ``.doc_ids`` and ``.terms`` its row and column labels,
+        ``.shape``, ``.nnz``, ``.n_words``, ``.weight``, and ``.to_frame()`` a
+        sparse DataFrame. An empty document is an all-zero row; a corpus
+        without words gives zero columns. Memory is proportional to the
+        number of distinct (document, term) pairs.
     """
     if weight not in ("count", "per_1000", "tf_idf"):
         raise ValueError(f"weight={weight!r}: expected 'count', 'per_1000' or 'tf_idf'")

@@ -23,7 +23,6 @@ The measures are tiny objects with one method, ``score(a, b, c, d)``
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Sequence
 from typing import Literal, Protocol
 
@@ -36,6 +35,7 @@ from .counts import (NOT_SET, NotSet, TermOptions, check_doc_ids, count_terms_co
                      resolve_term_options)
 
 __all__ = [
+    "NothingToCompareError",
     "KeynessMeasure",
     "LogLikelihood",
     "ChiSquared",
@@ -44,8 +44,10 @@ __all__ = [
     "MEASURES",
     "keyness",
     "key_terms_by_document",
+    "top_keyness",
     "keyness_frame",
     "resolve_measure",
+    "check_sizes",
 ]
 
 
@@ -55,6 +57,14 @@ def _chi2():
     from scipy.stats import chi2
 
     return chi2
+
+class NothingToCompareError(ValueError):
+    """Keyness cannot compare: the target or the reference has no words.
+
+    The message says which side is empty and why (an empty document; a
+    corpus of one document has no "rest of the corpus").
+    """
+
 
 class KeynessMeasure(Protocol):
     """What :func:`keyness` needs from a measure: a name and ``score``."""
@@ -145,9 +155,12 @@ class PercentDiff:
     """%DIFF (Gabrielatos & Marchi 2012): ``100 (a/c - b/d) / (b/d)``.
 
     How much more (positive) or less (down to -100) frequent the term is in
-    the target, in percent of its reference frequency. ``inf`` when the
-    reference never uses the term (the authors substitute a tiny number
-    instead, giving an arbitrary huge value).
+    the target, in percent of its reference frequency. Undefined when the
+    reference never uses the term (``b = 0``): as for :class:`LogRatio`,
+    ``b`` is then taken as 0.5 (half an occurrence), so the value is finite
+    and large, and ranks terms only the target uses by their frequency (the
+    authors substitute 1e-18, which gives every such term an arbitrary huge
+    value).
 
     References
     ----------
@@ -159,10 +172,8 @@ class PercentDiff:
     signed = True
 
     def score(self, a, b, c, d):
-        ref = b / d
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(ref > 0, 100.0 * (a / c - ref) / np.where(ref > 0, ref, 1.0),
-                            np.inf)
+        ref = np.where(b == 0, 0.5, b) / d
+        return 100.0 * (a / c - ref) / ref
 
 
 MEASURES: dict[str, KeynessMeasure] = {
@@ -211,9 +222,10 @@ def keyness(
         Which measure ranks the rows (its signed value is the ``keyness``
         column). Every built-in measure is reported whatever this is.
     options : TermOptions, optional
-        How terms are made; default ``TermOptions()``: stop words are kept,
-        since a shift in function words is itself a difference (sizes ``c``
-        and ``d`` always count all words). ``min_count`` keeps terms with
+        How terms are made; default ``TermOptions()``: English stop words are
+        left out, as in every term function (``stopwords=None`` keeps them,
+        to see a shift in function words too); the sizes ``c`` and ``d``
+        always count all words. ``min_count`` keeps terms with
         ``freq_target + freq_reference >= min_count``.
     ngram, lowercase, stopwords, min_count : optional
         Override the field of the same name of ``options`` (:class:`TermOptions`).
@@ -235,14 +247,14 @@ def keyness(
         over-represented terms first, the most under-represented last.
         ``attrs`` holds ``target``, ``reference``, ``measure``.
 
-        When the target or the reference has no words (empty documents, a
-        corpus of one document), no comparison is possible: the measures
-        are NaN and a :class:`UserWarning` says why.
-
     Raises
     ------
     KeyError
         A ``doc_id`` in ``target`` or ``reference`` is not in the corpus.
+    NothingToCompareError
+        The target or the reference has no words (an empty document; a
+        corpus of one document, whose "rest" is empty): the message says
+        which, in words. A subclass of ``ValueError``.
     ValueError
         Unknown measure, or target and reference overlap.
 
@@ -283,6 +295,11 @@ def keyness(
                              f"also in the target")
         ref_frame = corpus.loc[ref_ids, ["text"]]
         ref_label = "rest of corpus" if reference is None else ", ".join(ref_ids[:5])
+    if ref_frame.empty and reference is None:
+        raise NothingToCompareError(
+            f"keyness: {', '.join(target_ids[:3])} is the whole corpus, so there is no rest of "
+            f"the corpus to compare it with (a corpus of one document has nothing to compare); "
+            f"pass reference= another corpus")
     tgt_frame = corpus.loc[target_ids, ["text"]]
     both = pd.concat([tgt_frame, ref_frame], ignore_index=True)
     both.index = both.index.astype(str)
@@ -293,6 +310,7 @@ def keyness(
     b = np.asarray(m[n_t:].sum(axis=0), dtype=float).ravel()
     c = float(counts.n_words[:n_t].sum())
     d = float(counts.n_words[n_t:].sum())
+    check_sizes(c, d, target_ids, ref_label)
     # each term used at least opts.min_count times by target + reference
     frame = keyness_frame(counts.terms, a, b, c, d, chosen)
     frame.attrs.update(target=target_ids, reference=ref_label, measure=chosen.name)
@@ -309,12 +327,24 @@ def resolve_measure(measure) -> KeynessMeasure:
     return measure
 
 
+def check_sizes(c: float, d: float, target_ids: list[str], ref_label) -> None:
+    """Raise :class:`NothingToCompareError` when the target (``c`` words) or the reference
+    (``d`` words) has no words."""
+    if c == 0 or d == 0:
+        side, docs = (("target", target_ids) if c == 0 else ("reference", ref_label))
+        named = ", ".join(docs[:3]) if isinstance(docs, list) else docs
+        raise NothingToCompareError(
+            f"keyness: the {side} ({named}) has no words (empty or blank text), so there is "
+            f"nothing to compare; give a {side} with words")
+
+
 def keyness_frame(terms: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float,
                   chosen: KeynessMeasure) -> pd.DataFrame:
     """The :func:`keyness` table from each term's frequencies ``a``, ``b`` and the sizes ``c``, ``d``.
 
     ``terms`` are sorted; the table is sorted by ``keyness`` (see
-    :func:`keyness`), without ``attrs``.
+    :func:`keyness`), without ``attrs``. ``c`` and ``d`` are not 0
+    (:func:`check_sizes`).
     """
     cs, ds = np.full(len(a), c), np.full(len(a), d)
     frame = pd.DataFrame({
@@ -332,22 +362,13 @@ def keyness_frame(terms: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: 
     sign = np.sign(rel_t - rel_r)
     frame["direction"] = pd.array(np.where(sign > 0, "over", np.where(sign < 0, "under",
                                                                       "equal")), dtype="str")
-    if c == 0 or d == 0:
-        side = "target" if c == 0 else "reference"
-        warnings.warn(f"keyness: the {side} has no words, so nothing can be compared; "
-                      f"measures are NaN", UserWarning, stacklevel=3)
-        for name in ("log_likelihood", "p_value", "chi_squared", "log_ratio",
-                     "percent_diff", "keyness"):
-            frame[name] = np.nan
-        frame.loc[frame["direction"] == "equal", "direction"] = ""
-    else:
-        for name, meas in MEASURES.items():
-            frame[name] = meas.score(a, b, cs, ds)
-            if name == "log_likelihood":
-                frame["p_value"] = _chi2().sf(frame[name].to_numpy(), 1)
-        value = (frame[chosen.name].to_numpy() if chosen.name in MEASURES
-                 and chosen is MEASURES.get(chosen.name) else chosen.score(a, b, cs, ds))
-        frame["keyness"] = value if getattr(chosen, "signed", False) else value * sign
+    for name, meas in MEASURES.items():
+        frame[name] = meas.score(a, b, cs, ds)
+        if name == "log_likelihood":
+            frame["p_value"] = _chi2().sf(frame[name].to_numpy(), 1)
+    value = (frame[chosen.name].to_numpy() if chosen.name in MEASURES
+             and chosen is MEASURES.get(chosen.name) else chosen.score(a, b, cs, ds))
+    frame["keyness"] = value if getattr(chosen, "signed", False) else value * sign
     frame = frame[KEYNESS_COLUMNS].sort_values(["keyness", "freq_target", "term"],
                                                ascending=[False, False, True],
                                                kind="stable", na_position="last")
@@ -382,8 +403,8 @@ def key_terms_by_document(
     measure : str, default "log_likelihood"
         Ranking measure (see :data:`MEASURES`).
     options : TermOptions, optional
-        How terms are made; default ``TermOptions()`` (stop words kept, as in
-        :func:`keyness`).
+        How terms are made; default ``TermOptions()`` (English stop words left
+        out, as in :func:`keyness`).
     ngram, lowercase, stopwords, min_count : optional
         Override the field of the same name of ``options`` (:class:`TermOptions`).
     max_p : float, default 0.05
@@ -462,3 +483,39 @@ def key_terms_by_document(
     frame = pd.DataFrame(rows, columns=["doc_id", "n_words", "over", "under", "n_key_terms"])
     frame = frame.astype({"doc_id": "str", "over": "str", "under": "str"})
     return frame.set_index("doc_id")
+
+
+def top_keyness(key: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most over-represented and the ``n`` most under-represented terms.
+
+    Parameters
+    ----------
+    key : pandas.DataFrame
+        Output of :func:`keyness`.
+    n : int, default 10
+        Terms per direction.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of ``key`` with a positive ``keyness``, strongest first, then
+        those with a negative one, strongest (most negative) first: the
+        order a reader of "over" and "under" lists expects. ``attrs`` kept;
+        a new RangeIndex.
+
+    Examples
+    --------
+    >>> from corpus_tools import corpus_from_texts
+    >>> c = corpus_from_texts({"a": "tanks tanks tanks troops", "b": "troops troops talks"})
+    >>> top_keyness(keyness(c, "a"), n=2)[["term", "direction"]].values.tolist()
+    [['tanks', 'over'], ['talks', 'under'], ['troops', 'under']]
+    """
+    if n < 1:
+        raise ValueError(f"top_keyness: n={n!r}, expected a positive number of terms")
+    over = key[key["keyness"] > 0].sort_values(["keyness", "freq_target", "term"],
+                                               ascending=[False, False, True], kind="stable")
+    under = key[key["keyness"] < 0].sort_values(["keyness", "freq_reference", "term"],
+                                                ascending=[True, False, True], kind="stable")
+    out = pd.concat([over.head(n), under.head(n)]).reset_index(drop=True)
+    out.attrs = dict(key.attrs)
+    return out

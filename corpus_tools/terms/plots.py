@@ -7,6 +7,8 @@ frames returned by :mod:`corpus_tools.terms` and :mod:`corpus_tools.terms.keynes
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -83,14 +85,16 @@ def plot_term_scatter(comparison: pd.DataFrame, *, n_labels: int = 12, ax=None, 
     by the two document lengths); terms only one document uses sit on the
     "0" line of the other axis. The most frequent one-sided terms and the
     shared terms furthest from the diagonal are labelled: candidates for
-    synonym swaps between an original and a rewrite.
+    synonym swaps between an original and a rewrite. No two labels overlap:
+    each takes the first free spot around its point, and a label with none
+    is left out.
 
     Parameters
     ----------
     comparison : pandas.DataFrame
         Output of :func:`corpus_tools.terms.compare_terms`.
     n_labels : int, default 12
-        How many terms to label.
+        How many points to label at most (fewer when labels would overlap).
     ax : matplotlib.axes.Axes, optional
         Where to draw.
     **kw
@@ -132,24 +136,96 @@ def plot_term_scatter(comparison: pd.DataFrame, *, n_labels: int = 12, ax=None, 
         ticks = [zero] + [t for t in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if t < top]
         axis_set(ticks, ["0"] + [str(t) for t in ticks[1:]])
     ax.minorticks_off()
-    # Label: the most frequent one-sided terms, and shared terms far off the diagonal.
-    # Terms at the same point share one label ("army, troops, +3").
-    ratio = np.abs(np.log((ca + 0.5) / na) - np.log((cb + 0.5) / nb))
-    score = ratio * np.log1p(ca + cb)
-    points = pd.DataFrame({"x": x, "y": y, "score": score,
-                           "term": comparison["term"].astype(str).to_numpy()})
-    points = points.sort_values(["score", "term"], ascending=[False, True], kind="stable")
-    for (px, py), group in list(points.groupby(["x", "y"], sort=False))[:n_labels]:
-        names = group["term"].tolist()
-        label = ", ".join(names[:3]) + (f", +{len(names) - 3}" if len(names) > 3 else "")
-        ax.annotate(label, (px, py), fontsize="x-small", xytext=(4, 4),
-                    textcoords="offset points")
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], marker="o", ls="", color=c, label=l)
                for c, l in ((_SHARED, "both"), (_OVER, f"only {a}"), (_UNDER, f"only {b}"))]
-    ax.legend(handles=handles + [ax.lines[0]], fontsize="x-small", loc="upper left")
+    legend = ax.legend(handles=handles + [ax.lines[0]], fontsize="x-small", loc="upper left")
+    # Label: the most frequent one-sided terms, and shared terms far off the diagonal.
+    # Terms at the same point share one label ("army, troops, +3"), set beside the
+    # markers as drawn (jittered), outside the box around that cluster of markers.
+    ratio = np.abs(np.log((ca + 0.5) / na) - np.log((cb + 0.5) / nb))
+    score = ratio * np.log1p(ca + cb)
+    points = pd.DataFrame({"x": x, "y": y, "jx": jx, "jy": jy, "score": score,
+                           "term": comparison["term"].astype(str).to_numpy()})
+    points = points.sort_values(["score", "term"], ascending=[False, True], kind="stable")
+    labels = []
+    for _, group in list(points.groupby(["x", "y"], sort=False))[:3 * n_labels]:
+        names = group["term"].tolist()
+        text = ", ".join(names[:3]) + (f", +{len(names) - 3}" if len(names) > 3 else "")
+        labels.append(_Label(text, group["jx"].min(), group["jy"].min(), group["jx"].max(),
+                             group["jy"].max()))
+    _place_labels(ax, labels, n_labels, avoid=[legend],
+                  points=ax.transData.transform(np.column_stack([jx, jy])))
     return ax
+
+
+class _Label(NamedTuple):
+    """A label and the box (data coordinates) of the markers it names."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+_LABEL_PAD = 3.0
+"""Points between a label and the markers it names (a marker's radius is about 2)."""
+# Where a label may sit around its markers' box, tried in turn: (corner of the box as
+# (x, y) fractions, offset direction, alignment). Right, left, above, below, then corners.
+_LABEL_SPOTS = (((1, 0.5), (1, 0), "left", "center"), ((0, 0.5), (-1, 0), "right", "center"),
+                ((0.5, 1), (0, 1), "center", "bottom"), ((0.5, 0), (0, -1), "center", "top"),
+                ((1, 1), (1, 1), "left", "bottom"), ((1, 0), (1, -1), "left", "top"),
+                ((0, 1), (-1, 1), "right", "bottom"), ((0, 0), (-1, -1), "right", "top"))
+
+
+def _place_labels(ax, labels: list[_Label], n_labels: int, *, avoid=(), points=None) -> list:
+    """Annotate up to ``n_labels`` of ``labels``, in order, where no label overlaps another.
+
+    Each label tries the spots of :data:`_LABEL_SPOTS` around the box of its
+    markers, :data:`_LABEL_PAD` points away; a spot is free when the label
+    stays inside the axes and overlaps no label placed before it nor the
+    artists of ``avoid`` (the legend). Of the free spots the label takes the
+    first covering none of ``points`` (marker positions in display
+    coordinates), else the one covering the fewest; a label with no free
+    spot is left out. Sizes are measured on the figure as it is (its size and
+    dpi), so a figure resized afterwards may need drawing again.
+    """
+    taken = [artist.get_window_extent() for artist in avoid]
+    inside = ax.get_window_extent()
+    points = np.zeros((0, 2)) if points is None else np.asarray(points)
+    placed = []
+
+    def annotate(label: _Label, spot):
+        (fx, fy), (dx, dy), ha, va = spot
+        # the box's corner in log space: the axes are logarithmic
+        xy = (label.x0 ** (1 - fx) * label.x1 ** fx, label.y0 ** (1 - fy) * label.y1 ** fy)
+        return ax.annotate(label.text, xy, fontsize="x-small", ha=ha, va=va,
+                           xytext=(dx * _LABEL_PAD, dy * _LABEL_PAD),
+                           textcoords="offset points")
+
+    for label in labels:
+        if len(placed) >= n_labels:
+            break
+        best = None
+        for spot in _LABEL_SPOTS:
+            text = annotate(label, spot)
+            box = text.get_window_extent()
+            text.remove()
+            if not (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0
+                    and box.y1 <= inside.y1) or any(box.overlaps(t) for t in taken):
+                continue
+            covered = int(((points[:, 0] >= box.x0) & (points[:, 0] <= box.x1)
+                           & (points[:, 1] >= box.y0) & (points[:, 1] <= box.y1)).sum())
+            if best is None or covered < best[0]:
+                best = (covered, box, spot)
+            if covered == 0:
+                break
+        if best is not None:
+            taken.append(best[1])
+            placed.append(annotate(label, best[2]))
+    return placed
 
 
 def plot_keyness(key: pd.DataFrame, *, n: int = 10, ax=None, **kw):
