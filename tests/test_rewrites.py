@@ -427,3 +427,34 @@ def test_describe_findings_counts_in_words():
     assert "**1 pair looks like a machine rewrite**" in text
     assert "2 pairs are copies" in text and "1 pair is related" in text
     assert "<b>" not in text  # a doc id is text, not markup
+
+
+def test_family_labels_never_overlap(sample_corpus):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from corpus_tools.rewrites.plots import plot_families
+
+    # the sample's family of two (an original and its rewrite, long ids), and a generated
+    # corpus of two stories, the first with a copy and a rewrite, the second with a copy
+    pairs = _quiet(sample_corpus)
+    text = sample_corpus["text"]
+    texts = {"story0-original-with-a-long-id": text["001_dbc4827b14b7b483"],
+             "story0-copy-on-a-syndicating-site": text["001_dbc4827b14b7b483"],
+             "story0-rewrite-by-a-spinner": text["000_a75420020a94f3f2"],
+             "story1-original-with-a-long-id": text["004_bb87fdf1b30bab61"],
+             "story1-copy-on-a-syndicating-site": text["004_bb87fdf1b30bab61"]}
+    generated = _quiet(corpus_from_texts(texts))
+    assert generated["family"].nunique() == 2
+    for table in (pairs, generated):
+        ax = plot_families(table)
+        fig = ax.figure
+        renderer = fig.canvas.get_renderer()
+        labels = [t for t in ax.texts if t.get_text()]  # not the arrows (empty annotations)
+        boxes = [t.get_window_extent(renderer) for t in labels]
+        assert len(boxes) >= 3
+        for i, a in enumerate(boxes):
+            assert all(not a.overlaps(b) for b in boxes[i + 1:]), labels[i].get_text()
+        plt.close(fig)

@@ -197,8 +197,10 @@ def plot_families(pairs: pd.DataFrame, *, ax=None, max_families: int = 12, **kw)
     matplotlib.axes.Axes
         Members on a circle around the original; grey lines are copies, red
         arrows go from an original to its rewrite, dashed red lines are
-        rewrites whose side is undetermined. Members beyond 24 per family are
-        counted, not drawn.
+        rewrites whose side is undetermined. Each member is joined to the
+        original by their pair, or, without one, by its first pair with
+        another member (not every pair of a large family is drawn). Members
+        beyond 24 per family are counted, not drawn.
     """
     import matplotlib.pyplot as plt
 
@@ -208,22 +210,22 @@ def plot_families(pairs: pd.DataFrame, *, ax=None, max_families: int = 12, **kw)
     fam = family_table(pairs)
     overview = family_overview(pairs).head(max_families)
     n = len(overview)
+    cols = min(_FAMILY_COLUMNS, max(1, n))
+    rows = max(1, -(-n // cols))
     if ax is None:
-        cols = min(4, max(1, n))
-        rows = max(1, -(-n // cols))
-        _, ax = plt.subplots(figsize=(2.6 * cols + 0.6, 2.6 * rows + 0.4))
+        _, ax = plt.subplots(figsize=(0.87 * _FAMILY_STEP * cols + 0.6,
+                                      0.87 * _FAMILY_STEP * rows + 0.4))
     if not n:
         ax.text(0.5, 0.5, "no copies or rewrites: no families", ha="center", va="center",
                 transform=ax.transAxes)
         ax.set_axis_off()
         return ax
-    cols = min(4, n)
     linked = pairs[pairs["family"].notna()]
     for k, (fid, row) in enumerate(overview.iterrows()):
-        _draw_family(ax, fam, linked, fid, row, (3.0 * (k % cols), -3.0 * (k // cols)), **kw)
-    rows = -(-n // cols)
-    ax.set_xlim(-1.8, 3.0 * (cols - 1) + 1.8)
-    ax.set_ylim(-3.0 * (rows - 1) - 2.3, 1.6)
+        _draw_family(ax, fam, linked, fid, row,
+                     (_FAMILY_STEP * (k % cols), -_FAMILY_STEP * (k // cols)), **kw)
+    ax.set_xlim(-_FAMILY_STEP / 2, _FAMILY_STEP * (cols - 0.5))
+    ax.set_ylim(-_FAMILY_STEP * (rows - 1) - 2.2, 1.6)
     ax.set_aspect("equal")
     ax.set_axis_off()
     total = int(pairs["family"].nunique()) if "family" in pairs else n
@@ -231,6 +233,11 @@ def plot_families(pairs: pd.DataFrame, *, ax=None, max_families: int = 12, **kw)
         f" (the {n} largest of {total})" if total > n else ""), fontsize=10)
     return ax
 
+
+_FAMILY_COLUMNS = 3
+_FAMILY_STEP = 3.6
+"""Distance between family centres (data units; a member sits 1 unit from its original):
+room for a member's label on either side without reaching the next family's."""
 
 _ROLE_COLOURS = {"original": "#2c3e50", "copy": "#bbbbbb", "rewrite": "#c0392b",
                  "rewrite or original": "#e67e22"}
@@ -241,11 +248,12 @@ def _draw_family(ax, fam: pd.DataFrame, linked: pd.DataFrame, fid, row, centre, 
     cx, cy = centre
     members = [d for d in fam.index[fam["family"] == fid] if d != row["original"]][:24]
     pos = {row["original"]: (cx, cy)}
-    for m, d in enumerate(members):
-        angle = 2 * math.pi * m / max(1, len(members))
-        pos[d] = (cx + math.cos(angle), cy + math.sin(angle))
+    angles = {}
+    for m, d in enumerate(members):  # the first member on top, the others round the circle
+        angles[d] = math.pi / 2 - 2 * math.pi * m / max(1, len(members))
+        pos[d] = (cx + math.cos(angles[d]), cy + math.sin(angles[d]))
     own = linked[(linked["family"] == fid) & linked["doc_a"].isin(pos) & linked["doc_b"].isin(pos)]
-    for r in own.itertuples(index=False):
+    for r in _star_edges(own, row["original"]):
         (xa, ya), (xb, yb) = pos[r.doc_a], pos[r.doc_b]
         if r.relation == "copy":
             ax.plot([xa, xb], [ya, yb], color="#999999", linewidth=0.8, zorder=1)
@@ -258,10 +266,39 @@ def _draw_family(ax, fam: pd.DataFrame, linked: pd.DataFrame, fid, row, centre, 
     ax.scatter([p[0] for p in pos.values()], [p[1] for p in pos.values()],
                c=[_ROLE_COLOURS[roles[d]] for d in pos],
                s=[90 if d == row["original"] else 40 for d in pos], zorder=3, **kw)
-    if len(members) <= 6:  # small families: every document named
-        for d, (x, y) in pos.items():
-            ax.text(x, y + 0.18, _label(d, 18), ha="center", va="bottom", fontsize=6, zorder=4)
+    if len(members) <= 6:  # small families: every document named, outside the star
+        ax.text(cx + 0.12, cy - 0.1, _label(row["original"], 16), ha="left", va="top",
+                fontsize=6, zorder=4)
+        for d in members:
+            x, y = pos[d]
+            dx, dy = math.cos(angles[d]), math.sin(angles[d])
+            ax.text(x + 0.14 * dx, y + 0.14 * dy, _label(d, 16), fontsize=6, zorder=4,
+                    ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+                    va="bottom" if dy > 0.5 else "top" if dy < -0.5 else "center")
     hidden = row["n_documents"] - 1 - len(members)
-    ax.text(cx, cy - 1.45, f"family {fid}: {_label(row['original'], 22)}\n"
-            f"{row['n_copies']} copies, {row['n_rewrites']} rewrites"
+    ax.text(cx, cy - 1.5, f"family {fid}: {_label(row['original'], 22)}\n"
+            f"{_count(row['n_copies'], 'copy', 'copies')}, "
+            f"{_count(row['n_rewrites'], 'rewrite')}"
             + (f" (+{hidden} not drawn)" if hidden > 0 else ""), ha="center", va="top", fontsize=7)
+
+
+def _star_edges(own: pd.DataFrame, original: str) -> list:
+    """The pairs to draw: each member's pair with the original, and for a member without
+    one, its first pair (a family of 20 copies has 190 pairs; the star shows 19 lines)."""
+    edges, placed = [], {original}
+    rest = []
+    for r in own.itertuples(index=False):
+        if original in (r.doc_a, r.doc_b):
+            edges.append(r)
+            placed.update((r.doc_a, r.doc_b))
+        else:
+            rest.append(r)
+    for r in rest:
+        if r.doc_a not in placed or r.doc_b not in placed:
+            edges.append(r)
+            placed.update((r.doc_a, r.doc_b))
+    return edges
+
+
+def _count(n, one: str, many: str | None = None) -> str:
+    return f"{int(n):,} {one if int(n) == 1 else (many or one + 's')}"
