@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-NOT_RUNTIME = {"python", "pip", "jupyterlab"}  # the interpreter, the installer, the lab extra
+NOT_RUNTIME = {"python", "pip", "jupyterlab", "dask", "distributed"}  # interpreter, installer, extras
 
 
 def _split(spec: str) -> tuple[str, str]:
@@ -33,3 +33,5 @@ def test_environment_matches_pyproject():
                for d in dep["pip"])
     lab = dict(_split(d) for d in project["optional-dependencies"]["lab"])
     assert listed["jupyterlab"] == lab["jupyterlab"]
+    extra = dict(_split(d) for d in project["optional-dependencies"]["dask"])
+    assert {k: listed[k] for k in extra} == extra

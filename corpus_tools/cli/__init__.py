@@ -42,13 +42,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
+    except BrokenPipeError:  # e.g. `corpus-tools load data | head`
+        return 0
     except (CorpusError, FileNotFoundError, FileExistsError, NotADirectoryError,
-            IsADirectoryError, PermissionError, KeyError, ValueError) as exc:
+            IsADirectoryError, PermissionError, KeyError, ValueError, ConnectionError,
+            TimeoutError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         print(f"corpus-tools {args.command}: error: {message}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # e.g. `corpus-tools load data | head`
-        return 0
+    finally:
+        session = getattr(args, "dask_session", None)  # --workers / --scheduler
+        if session is not None:
+            session.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

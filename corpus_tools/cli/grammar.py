@@ -8,7 +8,7 @@ import warnings
 
 from ..grammar import CATEGORIES, GrammarOptions, grammar_errors, grammar_summary
 from ..progress import stderr_is_terminal
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, value, write_out
 from .format import add_columns_argument, select_columns, wrap_note
 
 TABLE_COLUMNS = ["doc_id", "start", "span", "suggestion", "message", "category", "rule_id", "end"]
@@ -55,13 +55,17 @@ def run(args: argparse.Namespace) -> int:
             summary = grammar_summary(corpus, findings=findings)
         for w in caught:
             print(f"corpus-tools: warning: {w.message}", file=sys.stderr)
-        emit(select_columns(summary, args.columns), args.format)
+        if not write_out(args, summary, "grammar_summary"):
+            emit(select_columns(value(summary), args.columns), args.format)
         return 0
+    if write_out(args, findings, "findings"):
+        return 0
+    findings = value(findings)
     if args.format == "table":
         emit(select_columns(findings, args.columns, first=TABLE_COLUMNS), "table", index=False,
              max_colwidth=70)
         if len(findings):
-            words = int(corpus["n_words"].sum())
+            words = int(value(corpus["n_words"].sum()))
             rate = 1000 * len(findings) / words if words else float("nan")
             print("\n" + wrap_note(f"{len(findings)} findings in {findings['doc_id'].nunique()} "
                                   f"of {len(corpus)} documents ({rate:.2f} per 1,000 words)"))

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..corpus import problems
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, value, write_out
 from .format import add_columns_argument, select_columns, wrap_note
 
 SUMMARY_COLUMNS = ["n_words", "n_sentences", "n_chars", "language", "encoding", "flags", "title"]
@@ -32,14 +32,20 @@ def run(args: argparse.Namespace) -> int:
     corpus = load(args)
     probs = problems(corpus)
     if args.problems:
+        if write_out(args, probs, "problems"):
+            return 0
         first = PROBLEM_FIRST if args.format == "table" else ()
         emit(select_columns(probs, args.columns, first=first), args.format, index=False,
              max_colwidth=48)
         return 0
-    emit(select_columns(corpus, args.columns or SUMMARY_COLUMNS), args.format)
+    shown = corpus if args.columns else corpus[SUMMARY_COLUMNS]  # a Dask corpus: fewer columns
+    if write_out(args, shown, "corpus"):
+        write_out(args, probs, "problems")
+        return 0
+    emit(select_columns(value(shown), args.columns or SUMMARY_COLUMNS), args.format)
     if args.format == "table":
-        n_words = int(corpus["n_words"].sum())
-        n_sentences = int(corpus["n_sentences"].sum())
+        totals = value(corpus[["n_words", "n_sentences"]].sum())
+        n_words, n_sentences = int(totals["n_words"]), int(totals["n_sentences"])
         print("\n" + wrap_note(f"{_count(len(corpus), 'document')}, {_count(n_words, 'word')}, "
                               f"{_count(n_sentences, 'sentence')} from {args.path}"))
         if len(probs):

@@ -9,7 +9,7 @@ import warnings
 from ..progress import stderr_is_terminal
 from ..readability import ReadabilityWarning, readability, sentence_readability
 from ..report.views import READABILITY_FIRST
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, value, write_out
 from .format import add_columns_argument, select_columns
 
 
@@ -35,6 +35,9 @@ def run(args: argparse.Namespace) -> int:
     show = stderr_is_terminal()
     if args.sentences:
         sentences = sentence_readability(corpus, progress=show)
+        if write_out(args, sentences, "sentences"):
+            return 0
+        sentences = value(sentences)
         emit(select_columns(sentences, args.columns, first=_sentence_first(args.format)),
              args.format, index=False, max_colwidth=60)
         return 0
@@ -43,6 +46,9 @@ def run(args: argparse.Namespace) -> int:
         table = readability(corpus, undefined=args.undefined, progress=show)
     for w in caught:
         print(f"corpus-tools: warning: {w.message}", file=sys.stderr)
+    if write_out(args, table, "readability"):
+        return 0
+    table = value(table)
     first = READABILITY_FIRST if args.format == "table" else ()
     emit(select_columns(table, args.columns, first=first), args.format)
     return 0

@@ -14,7 +14,7 @@ def add_parser(sub) -> None:
     p = sub.add_parser("report", help="execute the notebooks on a corpus and write HTML pages",
                        description="Execute every notebook against the corpus and write one "
                                    "HTML page per notebook plus index.html to --out.")
-    add_corpus_arguments(p)
+    add_corpus_arguments(p, cluster=False)  # the notebooks run in this machine's kernels
     p.add_argument("--out", default="reports", help="output folder (default: reports)")
     p.add_argument("--show-code", action="store_true", help="keep code cells in the pages")
     p.add_argument("--notebooks", help="folder of NN_*.ipynb notebooks (default: the shipped ones)")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..progress import stderr_is_terminal
 from ..rewrites import RELATIONS, RewriteWarning, find_rewrites
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, write_out
 from .format import add_columns_argument, select_columns, wrap_note
 
 TABLE_COLUMNS = ["doc_a", "doc_b", "relation", "method", "orig", "family", "confidence",
@@ -55,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"corpus-tools: warning: {w.message}", file=sys.stderr)
     wanted = tuple(args.relation or RELATIONS)
     pairs = found[found["relation"].isin(wanted)].reset_index(drop=True)
+    if write_out(args, pairs, "rewrites"):
+        return 0
     if args.format == "table":
         emit(select_columns(table_view(pairs), args.columns or TABLE_COLUMNS), "table",
              index=False)

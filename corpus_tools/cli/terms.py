@@ -7,7 +7,7 @@ import argparse
 from ..progress import stderr_is_terminal
 from ..terms import TermOptions, top_terms
 from ..terms.keyness import MEASURES, keyness, top_keyness
-from ._common import add_corpus_arguments, add_format_argument, emit, load
+from ._common import add_corpus_arguments, add_format_argument, emit, load, value, write_out
 from .format import add_columns_argument, select_columns, wrap_note
 
 KEYNESS_SHOWN = ["term", "direction", "keyness", "freq_target", "freq_reference",
@@ -70,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
     if args.keyness is not None:
         key = keyness(corpus, args.keyness, measure=args.measure, options=options,
                       progress=stderr_is_terminal())
+        if write_out(args, key, "keyness"):
+            return 0
         shown = top_keyness(key, n=args.top)  # strongest first, over then under
         emit(select_columns(shown, args.columns or KEYNESS_SHOWN), args.format, index=False)
         if args.format == "table":
@@ -80,6 +82,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     top = top_terms(corpus, n=args.top, by=args.by, options=options,
                     progress=stderr_is_terminal())
+    if write_out(args, top, "top_terms"):
+        return 0
+    top = value(top)
     first = TOP_FIRST if args.format == "table" else ()
     emit(select_columns(top, args.columns, first=first), args.format, index=False)
     return 0

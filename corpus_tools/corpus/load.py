@@ -29,7 +29,8 @@ from .tables import read_table
 from .web import read_html, read_warc
 
 __all__ = ["load_corpus", "corpus_from_texts", "check_corpus", "CORPUS_COLUMNS",
-           "PARALLEL_MIN_CHARS"]
+           "PARALLEL_MIN_CHARS", "doc_id_of", "read_entry", "dedupe_ids", "with_languages",
+           "corpus_frame"]
 
 CORPUS_COLUMNS = ["title", "text", "path", "n_chars", "n_words", "n_sentences",
                   "encoding", "language", "flags"]
@@ -195,16 +196,16 @@ def load_corpus(
         docs = []
         for entry in find_inputs(src, pattern=options.pattern, recursive=options.recursive,
                                  log=log):
-            docs.extend(_read_entry(entry, options, log))
+            docs.extend(read_entry(entry, options, log))
     else:
         name = shown(src.name)
         entry = Entry(os.fspath(src), name, shown(os.fspath(src)), name == src.name)
         if name.lower().endswith(tuple(TABLE_SUFFIXES)):
             docs = read_table(entry.path, entry.where, options, log)
         else:
-            docs = _read_entry(entry, options, log, single=True)
-    docs = _dedupe_ids(docs, log)
-    docs = _with_languages(docs, options, log)
+            docs = read_entry(entry, options, log, single=True)
+    docs = dedupe_ids(docs, log)
+    docs = with_languages(docs, options, log)
     for d in docs:
         if not d.text.strip():
             log.loaded(d.path, d.doc_id, "empty document",
@@ -215,7 +216,7 @@ def load_corpus(
             first = faults[0]
             raise CorpusError(f"{first.source}: {first.problem} ({first.detail}); "
                               f"strict=True turns every problem into an error")
-    frame = _frame(docs, options.n_jobs)
+    frame = corpus_frame(docs, options.n_jobs)
     frame.attrs["source"] = shown(str(src))
     frame.attrs["problems"] = ProblemTable(log.items)
     message = skipped_summary(log.items, shown(str(src)), hint="corpus_tools.problems(corpus)")
@@ -224,7 +225,7 @@ def load_corpus(
     return frame
 
 
-def _doc_id(rel: str) -> str:
+def doc_id_of(rel: str) -> str:
     """``business/001.txt`` -> ``business/001`` (``.warc.gz`` loses both suffixes)."""
     low = rel.lower()
     for suffix in (".warc.gz",):
@@ -235,10 +236,10 @@ def _doc_id(rel: str) -> str:
     return f"{head}/{stem}" if head else stem
 
 
-def _read_entry(entry: Entry, options: LoadOptions, log: ProblemLog, *,
+def read_entry(entry: Entry, options: LoadOptions, log: ProblemLog, *,
                 single: bool = False) -> list[Doc]:
     """The document(s) of one file of a folder (or the single file given)."""
-    doc_id = _doc_id(entry.rel)
+    doc_id = doc_id_of(entry.rel)
     flags: tuple[str, ...] = ()
     if not entry.name_ok:
         flags = ("file_name_not_utf8",)
@@ -266,7 +267,8 @@ def _read_entry(entry: Entry, options: LoadOptions, log: ProblemLog, *,
     return [] if doc is None else [dataclasses.replace(doc, flags=flags + doc.flags)]
 
 
-def _dedupe_ids(docs: list[Doc], log: ProblemLog) -> list[Doc]:
+def dedupe_ids(docs: list[Doc], log: ProblemLog) -> list[Doc]:
+    """``docs`` with repeated ids renamed ``id#2``, ``id#3``... (flagged and logged), in order."""
     seen: dict[str, int] = {}
     taken = {d.doc_id for d in docs}
     out = []
@@ -288,7 +290,7 @@ def _dedupe_ids(docs: list[Doc], log: ProblemLog) -> list[Doc]:
     return out
 
 
-def _with_languages(docs: list[Doc], options: LoadOptions, log: ProblemLog) -> list[Doc]:
+def with_languages(docs: list[Doc], options: LoadOptions, log: ProblemLog) -> list[Doc]:
     """Each document with its language as metadata; non-English ones flagged and listed."""
     if not options.detect_language:
         return docs
@@ -315,9 +317,9 @@ def corpus_from_texts(texts: dict[str, str] | pd.Series, *, source: str = "<memo
     docs = [Doc(str(k), str(v).replace("\r\n", "\n").replace("\r", "\n"), source, "str")
             for k, v in texts.items()]
     log = ProblemLog()
-    docs = _dedupe_ids(docs, log)
-    docs = _with_languages(docs, LoadOptions(detect_language=detect_language), log)
-    frame = _frame(docs)
+    docs = dedupe_ids(docs, log)
+    docs = with_languages(docs, LoadOptions(detect_language=detect_language), log)
+    frame = corpus_frame(docs)
     frame.attrs["source"] = source
     frame.attrs["problems"] = ProblemTable(log.items)
     return frame
@@ -341,7 +343,8 @@ def _count_all(texts: list[str], n_jobs: int | None) -> list[tuple[int, int]]:
         return _count(texts)
 
 
-def _frame(docs: list[Doc], n_jobs: int | None = 1) -> pd.DataFrame:
+def corpus_frame(docs: list[Doc], n_jobs: int | None = 1) -> pd.DataFrame:
+    """The corpus frame of ``docs`` (counted, titled, indexed by ``doc_id`` and sorted)."""
     counts = _count_all([d.text for d in docs], n_jobs)
     meta_names: dict[str, None] = {}
     for d in docs:

@@ -111,6 +111,8 @@ def problems(corpus: pd.DataFrame) -> pd.DataFrame:
         ``action`` (``"skipped"`` or ``"loaded"``) and ``detail``. Empty
         when every input loaded cleanly.
     """
+    if hasattr(type(corpus), "__dask_graph__"):  # a Dask frame keeps them in its meta
+        corpus = corpus._meta
     rows = corpus.attrs.get("problems", ())
     return pd.DataFrame([tuple(r) for r in rows], columns=PROBLEM_COLUMNS, dtype="str")
 

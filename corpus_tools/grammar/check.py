@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus, english_mask
+from ..distributed import dispatch, is_dask
 from ..lexicon import default_lexicon
 from .rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
 from ..progress import progress as _progress
@@ -53,6 +54,14 @@ __all__ = [
     "grammar_summary",
     "finding_sentences",
     "CAPPED_RULE_ID",
+    "resolve_options",
+    "checked_documents",
+    "check_texts",
+    "is_term_candidate",
+    "spelling_terms",
+    "count_documents_with",
+    "drop_corpus_terms",
+    "findings_frame",
 ]
 
 FINDING_COLUMNS = ["doc_id", "sentence", "sentence_start", "sentence_end", "start", "end", "span",
@@ -118,8 +127,8 @@ GrammarConfig = GrammarOptions
 """The former name of :class:`GrammarOptions`, kept importable (same class)."""
 
 
-def _resolve_options(options: GrammarOptions | None, config: GrammarOptions | None,
-                     caller: str) -> GrammarOptions:
+def resolve_options(options: GrammarOptions | None, config: GrammarOptions | None,
+                    caller: str) -> GrammarOptions:
     """``options``, or the deprecated ``config=`` spelling of it, or the defaults."""
     if config is not None:
         if options is not None:
@@ -202,8 +211,11 @@ def grammar_errors(
     >>> df[["span", "rule_id", "suggestion"]].values.tolist()
     [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
     """
+    if is_dask(corpus):
+        return dispatch("grammar_errors", corpus, disable=disable, user_words=user_words,
+                        options=options, checker=checker, progress=progress, config=config)
     check_corpus(corpus, caller="grammar_errors")
-    options = _resolve_options(options, config, "grammar_errors")
+    options = resolve_options(options, config, "grammar_errors")
     disable = frozenset(disable)
     unknown = disable - set(CATEGORIES) - set(RULE_IDS)
     if unknown and checker is None:
@@ -215,13 +227,33 @@ def grammar_errors(
     # positions, not labels: a hand-made frame may repeat a doc_id
     texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
     ids = [str(i) for i in corpus.index]
-    checked = _checked(corpus, options)
+    checked = checked_documents(corpus, options)
     if not checked.all():
         skipped = [ids[k] for k in np.flatnonzero(~checked)]
         warnings.warn(
             f"grammar_errors: {len(skipped)} document(s) not in English were not checked: "
             f"{', '.join(map(repr, skipped[:5]))}{' ...' if len(skipped) > 5 else ''} "
             "(GrammarOptions(english_only=False) checks them)", GrammarWarning, stacklevel=2)
+    rows, spans = check_texts(texts, checker, disable=disable, user=user, options=options,
+                              checked=checked, progress=progress)
+    words = spelling_terms(rows, texts)
+    if options.term_min_docs > 1 and words:
+        rows = drop_corpus_terms(rows, texts, count_documents_with(words, texts),
+                                 options.term_min_docs)
+    return findings_frame(rows, texts, ids, spans, options.context_chars)
+
+
+def check_texts(texts: list[str], checker: Checker, *, disable: frozenset[str],
+                user: frozenset[str], options: GrammarOptions, checked=None,
+                progress: bool = False) -> tuple[list[tuple[int, Finding]], dict[int, list]]:
+    """Step 1 of :func:`grammar_errors`: each text's findings, filtered and capped per sentence.
+
+    ``checked`` (per position, default all) says which texts to check
+    (:func:`checked_documents`). Returns ``(rows, spans)``: ``(position,
+    Finding)`` rows and, for each position with findings, its sentence spans.
+    Nothing corpus-wide yet.
+    """
+    checked = np.ones(len(texts), dtype=bool) if checked is None else np.asarray(checked)
     rows: list[tuple[int, Finding]] = []
     spans: dict[int, list] = {}
     cap = options.max_findings_per_sentence
@@ -236,12 +268,11 @@ def grammar_errors(
         if kept:
             spans[pos] = sentence_spans(text)
             rows.extend((pos, f) for f in _cap_per_sentence(kept, spans[pos], cap))
-    rows = _drop_corpus_terms(rows, texts, options.term_min_docs)
-    return _frame(rows, texts, ids, spans, options.context_chars)
+    return rows, spans
 
 
-def _checked(corpus: pd.DataFrame, options: GrammarOptions) -> np.ndarray:
-    """Per position: does :func:`grammar_errors` check the document?"""
+def checked_documents(corpus: pd.DataFrame, options: GrammarOptions) -> np.ndarray:
+    """Per position: does :func:`grammar_errors` check the document (see ``english_only``)?"""
     if not options.english_only:
         return np.ones(len(corpus), dtype=bool)
     return english_mask(corpus).to_numpy()
@@ -286,33 +317,45 @@ def _cap_per_sentence(findings: list[Finding], spans: list, cap: int) -> list[Fi
     return out
 
 
-def _drop_corpus_terms(rows: list, texts: list[str], min_docs: int) -> list:
-    """Drop spelling findings for words found in ``min_docs`` or more documents."""
-    if min_docs <= 1:
-        return rows
+def is_term_candidate(category: str, rule_id: str) -> bool:
+    """Whether a finding is a misspelling that the corpus itself may show to be a name or term."""
+    return category == "spelling" and rule_id != "SPELLING_COMMON_TYPO"
 
-    def is_term_candidate(f: Finding) -> bool:
-        return f.category == "spelling" and f.rule_id != "SPELLING_COMMON_TYPO"
 
-    words: dict[str, set[int]] = {}
-    for pos, f in rows:
-        if is_term_candidate(f):
-            words.setdefault(texts[pos][f.start:f.end].lower(), set())
-    if not words:
-        return rows
+def spelling_terms(rows: list, texts: list[str]) -> set[str]:
+    """Step 2 of :func:`grammar_errors`: the lower-cased words of the term candidates in ``rows``."""
+    return {texts[pos][f.start:f.end].lower() for pos, f in rows
+            if is_term_candidate(f.category, f.rule_id)}
+
+
+def count_documents_with(words: set[str] | list[str], texts: list[str]) -> dict[str, int]:
+    """Step 3 of :func:`grammar_errors`: in how many of ``texts`` each word occurs as a word.
+
+    Matching is case-insensitive, on word boundaries. Counts over parts of
+    a corpus add up to the corpus's counts.
+    """
+    counts = dict.fromkeys(words, 0)
+    if not counts:
+        return counts
     lowered = [t.lower() for t in texts]
-    for w, docs in words.items():
+    for w in counts:
         exact = re.compile(r"(?<![^\W_])" + re.escape(w) + r"(?![^\W_])")
-        for pos, low in enumerate(lowered):
-            if w in low and exact.search(low):  # substring test first: fast
-                docs.add(pos)
+        # the substring test first: fast
+        counts[w] = sum(1 for low in lowered if w in low and exact.search(low))
+    return counts
+
+
+def drop_corpus_terms(rows: list, texts: list[str], counts: dict[str, int],
+                      min_docs: int) -> list:
+    """Step 4 of :func:`grammar_errors`: drop spelling findings of words in ``min_docs`` or more documents."""
     return [(pos, f) for pos, f in rows
-            if not (is_term_candidate(f)
-                    and len(words[texts[pos][f.start:f.end].lower()]) >= min_docs)]
+            if not (is_term_candidate(f.category, f.rule_id)
+                    and counts[texts[pos][f.start:f.end].lower()] >= min_docs)]
 
 
-def _frame(rows: list, texts: list[str], ids: list[str], spans: dict[int, list],
-           context_chars: int) -> pd.DataFrame:
+def findings_frame(rows: list, texts: list[str], ids: list[str], spans: dict[int, list],
+                   context_chars: int) -> pd.DataFrame:
+    """Step 5 of :func:`grammar_errors`: the findings table (columns :data:`FINDING_COLUMNS`)."""
     out = []
     starts = {pos: [s for s, _ in sp] for pos, sp in spans.items()}
     for pos, f in rows:
@@ -412,8 +455,12 @@ def grammar_summary(
     >>> s.loc["a", ["n_words", "n_verb_form", "verb_form_per_1000_words"]].tolist()
     [4.0, 1.0, 250.0]
     """
+    if is_dask(corpus):
+        return dispatch("grammar_summary", corpus, findings=findings, disable=disable,
+                        user_words=user_words, options=options, checker=checker, progress=progress,
+                        config=config)
     check_corpus(corpus, caller="grammar_summary")
-    options = _resolve_options(options, config, "grammar_summary")
+    options = resolve_options(options, config, "grammar_summary")
     if findings is None:
         findings = grammar_errors(corpus, disable=disable, user_words=user_words,
                                   options=options, checker=checker, progress=progress)
@@ -432,7 +479,7 @@ def grammar_summary(
               if len(findings) else pd.DataFrame(index=pd.Index([], name="doc_id")))
     counts = counts.reindex(index=index.astype(str), fill_value=0)
     words = out["n_words"].to_numpy(dtype=float)
-    checked = _checked(corpus, options)
+    checked = checked_documents(corpus, options)
     with np.errstate(divide="ignore", invalid="ignore"):
         per = np.where((words > 0) & checked, 1000.0 / words, np.nan)
     total = np.zeros(len(out), dtype="int64")

@@ -22,7 +22,9 @@ from ..similarity import blocked_products, row_normalize
 from .options import RewriteOptions
 from .sketch import CorpusSketch, pair_overlap
 
-__all__ = ["candidate_pairs", "screen_candidates", "screen_pairs", "SCREEN_COLUMNS"]
+__all__ = ["candidate_pairs", "screen_candidates", "screen_pairs", "SCREEN_COLUMNS",
+           "index_weights", "select_partners", "candidate_frame", "content_indexed",
+           "new_candidates", "merge_candidates", "shared_immutables"]
 
 
 def _memberships(features) -> tuple[np.ndarray, np.ndarray, int, int]:
@@ -87,12 +89,11 @@ def candidate_pairs(features, *, top_k: int = 20,
     if n < 2 or not len(cols_a):
         return empty
     df = np.bincount(cols_a, minlength=n_vocab)
-    cap = max(min_df_cap, int(max_df * n) if isinstance(max_df, float) else int(max_df))
-    keep = (df[cols_a] <= cap) & (df[cols_a] >= 2)
+    kept, idf = index_weights(df, n, max_df=max_df, min_df_cap=min_df_cap)
+    keep = kept[cols_a]
     rows_a, cols_a = rows_a[keep], cols_a[keep]
     if len(cols_a) == 0:
         return empty
-    idf = np.log((n + 1) / (df + 1)) + 1.0
     vals = idf[cols_a]
     x = sparse.csr_matrix((vals, (rows_a, cols_a)), shape=(n, n_vocab))
     xn, _ = row_normalize(x)
@@ -103,32 +104,57 @@ def candidate_pairs(features, *, top_k: int = 20,
     left = sparse.hstack([xn, 2.0 * xb], format="csr")
     right = left.T.tocsr()
     del x, xn, xb, vals, rows_a, cols_a
-    out_i, out_j, out_s, out_n = [], [], [], []
-    for lo, hi, both in blocked_products(left, right, block=block):
-        me = lo + np.repeat(np.arange(hi - lo, dtype=np.int64), np.diff(both.indptr))
-        js = both.indices.astype(np.int64)
-        ns = np.floor(both.data / 4.0 + 1e-9)
-        ss = both.data - 4.0 * ns
-        ok = (js != me) & (ss >= min_score)
-        me, js, ss, ns = me[ok], js[ok], ss[ok], ns[ok]
-        # each document's top_k partners: best score first, then lower position
-        order = np.lexsort((js, -ss, me))
-        me, js, ss, ns = me[order], js[order], ss[order], ns[order]
-        first = np.r_[True, me[1:] != me[:-1]]
-        starts = np.flatnonzero(first)
-        rank = np.arange(len(me)) - np.repeat(starts, np.diff(np.r_[starts, len(me)]))
-        top = rank < top_k
-        out_i.append(np.minimum(me[top], js[top]))
-        out_j.append(np.maximum(me[top], js[top]))
-        out_s.append(ss[top])
-        out_n.append(ns[top].astype(np.int64))
-    frame = pd.DataFrame({"i": np.concatenate(out_i), "j": np.concatenate(out_j),
-                          "score": np.minimum(np.concatenate(out_s).astype(float), 1.0),
-                          "n_shared": np.concatenate(out_n)})
-    if frame.empty:
-        return empty
-    frame = frame.drop_duplicates(["i", "j"]).sort_values(["i", "j"]).reset_index(drop=True)
-    return frame
+    found = [select_partners(lo, both, min_score=min_score, top_k=top_k)
+             for lo, hi, both in blocked_products(left, right, block=block)]
+    return candidate_frame(found)
+
+
+def index_weights(df: np.ndarray, n: int, *, max_df: int | float, min_df_cap: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """Which features enter the index (found in 2 to the capped number of documents), and their idf.
+
+    Step of :func:`candidate_pairs` (see ``max_df`` and ``min_df_cap`` there);
+    ``df`` is each feature's document frequency over ``n`` documents.
+    """
+    cap = max(min_df_cap, int(max_df * n) if isinstance(max_df, float) else int(max_df))
+    return (df <= cap) & (df >= 2), np.log((n + 1) / (df + 1)) + 1.0
+
+
+def select_partners(lo: int, both, *, min_score: float, top_k: int) -> pd.DataFrame:
+    """Each document's ``top_k`` partners above ``min_score`` in one block of the index product.
+
+    Step of :func:`candidate_pairs`: ``both`` holds rows ``lo, lo + 1, ...``
+    of ``[xn | 2 xb] @ [xn | 2 xb]^T`` (cosine + 4 x shared features).
+    Returns columns ``i < j``, ``score``, ``n_shared``, best partner first
+    per document.
+    """
+    me = lo + np.repeat(np.arange(both.shape[0], dtype=np.int64), np.diff(both.indptr))
+    js = both.indices.astype(np.int64)
+    ns = np.floor(both.data / 4.0 + 1e-9)
+    ss = both.data - 4.0 * ns
+    ok = (js != me) & (ss >= min_score)
+    me, js, ss, ns = me[ok], js[ok], ss[ok], ns[ok]
+    # each document's top_k partners: best score first, then lower position
+    order = np.lexsort((js, -ss, me))
+    me, js, ss, ns = me[order], js[order], ss[order], ns[order]
+    first = np.r_[True, me[1:] != me[:-1]]
+    starts = np.flatnonzero(first)
+    rank = np.arange(len(me)) - np.repeat(starts, np.diff(np.r_[starts, len(me)]))
+    top = rank < top_k
+    return pd.DataFrame({"i": np.minimum(me[top], js[top]), "j": np.maximum(me[top], js[top]),
+                         "score": ss[top], "n_shared": ns[top].astype(np.int64)})
+
+
+def candidate_frame(blocks: list[pd.DataFrame]) -> pd.DataFrame:
+    """The candidate pairs of :func:`select_partners`' blocks, in block order: one row per pair
+    (the first block's score where two hold it), sorted by ``i``, ``j``."""
+    def cat(name, dtype):
+        return np.concatenate([b[name].to_numpy() for b in blocks] or [np.zeros(0)]).astype(dtype)
+
+    frame = pd.DataFrame({"i": cat("i", np.int64), "j": cat("j", np.int64),
+                          "score": np.minimum(cat("score", float), 1.0),
+                          "n_shared": cat("n_shared", np.int64)})
+    return frame.drop_duplicates(["i", "j"]).sort_values(["i", "j"]).reset_index(drop=True)
 
 
 SCREEN_COLUMNS = ["i", "j", "doc_a", "doc_b", "candidate_score", "n_shared_immutables",
@@ -167,26 +193,49 @@ def screen_candidates(sketch: CorpusSketch, ids: list[str], options: RewriteOpti
     index = dict(top_k=opt.top_k, min_score=opt.min_candidate_score,
                  max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
     cands = candidate_pairs(features, **index)
-    few = indexed & (np.fromiter(map(len, sketch.immutables), dtype=np.int64, count=len(ids))
-                     < opt.content_index_max_immutables)
+    few = content_indexed(indexed, np.fromiter(map(len, sketch.immutables), dtype=np.int64,
+                                               count=len(ids)), opt)
     if few.sum() >= 2:
         # documents with few names, numbers or rare words are also indexed by content words
         content = sketch.content.copy()
         content.data = content.data * np.repeat(few, np.diff(content.indptr))
         content.eliminate_zeros()
-        more = candidate_pairs(content, **index)
-        known = pd.MultiIndex.from_arrays([cands["i"], cands["j"]])
-        more = more[~pd.MultiIndex.from_arrays([more["i"], more["j"]]).isin(known)]
+        more = new_candidates(cands, candidate_pairs(content, **index))
         # the pairs found by content words only: count the immutables they share
-        more = more.assign(n_shared=np.fromiter(
-            (len(sketch.immutables[i] & sketch.immutables[j])
-             for i, j in zip(more["i"].tolist(), more["j"].tolist())), dtype=np.int64,
-            count=len(more)))
-        cands = (pd.concat([cands, more], ignore_index=True)
-                 .sort_values(["i", "j"]).reset_index(drop=True))
+        more = more.assign(n_shared=shared_immutables(sketch.immutables, more["i"].to_numpy(),
+                                                      more["j"].to_numpy()))
+        cands = merge_candidates(cands, more)
     return screen_pairs(sketch, ids, cands["i"].to_numpy(), cands["j"].to_numpy(),
                         cands["score"].to_numpy(dtype=float), cands["n_shared"].to_numpy(),
                         opt)
+
+
+def content_indexed(indexed: np.ndarray, n_immutables: np.ndarray, opt: RewriteOptions
+                    ) -> np.ndarray:
+    """Step of :func:`screen_candidates`: the indexed documents also indexed by content words
+    (fewer than ``opt.content_index_max_immutables`` immutables)."""
+    return np.asarray(indexed) & (np.asarray(n_immutables) < opt.content_index_max_immutables)
+
+
+def new_candidates(cands: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
+    """Step of :func:`screen_candidates`: the pairs of a second index that the first
+    (``cands``) did not find."""
+    known = pd.MultiIndex.from_arrays([cands["i"], cands["j"]])
+    return more[~pd.MultiIndex.from_arrays([more["i"], more["j"]]).isin(known)]
+
+
+def merge_candidates(cands: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
+    """Step of :func:`screen_candidates`: the pairs of the first index (with its score and
+    count) and the new pairs of the second (:func:`new_candidates`), sorted by ``i``, ``j``."""
+    return (pd.concat([cands, more], ignore_index=True)
+            .sort_values(["i", "j"]).reset_index(drop=True))
+
+
+def shared_immutables(immutables, ci: np.ndarray, cj: np.ndarray) -> np.ndarray:
+    """The number of immutables each pair ``(ci[k], cj[k])`` shares."""
+    return np.fromiter((len(immutables[i] & immutables[j])
+                        for i, j in zip(np.asarray(ci).tolist(), np.asarray(cj).tolist())),
+                       dtype=np.int64, count=len(ci))
 
 
 def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.ndarray,

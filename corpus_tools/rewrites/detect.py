@@ -47,6 +47,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
+from ..distributed import dispatch, is_dask
 from ..progress import progress as _progress
 from .candidates import screen_candidates
 from .duplicates import duplicate_groups, expand_groups
@@ -60,7 +61,9 @@ from .verdict import (COUNT_COLUMNS, VERDICT_COLUMNS, CandidatePair, finish_verd
                       judge_pair, prose_word_count)
 
 __all__ = ["RewriteOptions", "find_rewrites", "similarity_matrix", "RELATIONS",
-           "REWRITE_COLUMNS", "RewriteWarning", "EVIDENCE"]
+           "REWRITE_COLUMNS", "RewriteWarning", "EVIDENCE", "judge_aligned", "verdict_rows",
+           "evidence_documents", "evidence_values", "add_evidence", "rewrite_table",
+           "check_choices"]
 
 RELATIONS = ("copy", "rewrite", "related")
 REWRITE_COLUMNS = [*VERDICT_COLUMNS[:6], "family", "family_original", *VERDICT_COLUMNS[6:]]
@@ -159,25 +162,43 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
     Zhang, Q., Wang, D. Y., & Voelker, G. M. (2014). DSpin: Detecting
     automatically spun content on the web. NDSS.
     """
+    if is_dask(corpus):
+        return dispatch("find_rewrites", corpus, options=options, evidence=evidence,
+                        relations=relations, progress=progress)
     check_corpus(corpus, caller="find_rewrites()")
     opt = options or RewriteOptions()
-    _check_choices(relations, evidence)
+    check_choices(relations, evidence)
     ids = [str(i) for i in corpus.index]
     texts = ["" if not isinstance(t, str) else t for t in corpus["text"]]
     sketch = sketch_corpus(ids, texts, n_jobs=n_jobs, progress=progress)
     rep = duplicate_groups(sketch, texts, min_overlap=opt.copy_min_shingle_overlap)
     screened = screen_candidates(sketch, ids, opt, indexed=rep == np.arange(len(ids)))
     screened = expand_groups(screened, rep, sketch, ids, opt)
-    rows = _judge_all(screened[screened["align"]], ids, texts, sketch.nonwords, opt,
-                      n_jobs=n_jobs, progress=progress)
+    rows = judge_aligned(screened[screened["align"]], ids, texts, sketch.nonwords, opt,
+                         n_jobs=n_jobs, progress=progress)
     del sketch
+    out = verdict_rows(rows, screened)
+    if out is None:
+        return rewrite_table(None, relations)
+    docs = evidence_documents(out)
+    if docs:
+        out = add_evidence(out, *evidence_values(corpus.loc[docs], evidence))
+    return rewrite_table(finish_verdicts(out, opt), relations)
+
+
+def verdict_rows(rows: list[dict], screened: pd.DataFrame) -> pd.DataFrame | None:
+    """The judged rows and the ``related`` pairs of the screen in one frame (``None``: no pair)."""
     related = screened[screened["related"]].drop(columns=["i", "j", "align", "related"])
     parts = [p for p in (pd.DataFrame(rows), related.assign(relation="related", method=""))
              if len(p)]
-    if not parts:
+    return pd.concat(parts, ignore_index=True) if parts else None
+
+
+def rewrite_table(out: pd.DataFrame | None, relations: tuple[str, ...]) -> pd.DataFrame:
+    """The final table of :func:`find_rewrites`: families added, the chosen relations, sorted, typed."""
+    if out is None:
         return _typed(pd.DataFrame(columns=VERDICT_COLUMNS))
-    out = pd.concat(parts, ignore_index=True)
-    out = add_families(finish_verdicts(_with_evidence(out, corpus, evidence), opt))
+    out = add_families(out)
     out = out[out["relation"].isin(relations)]
     order = out["relation"].map({"rewrite": 0, "copy": 1, "related": 2})
     out = (out.assign(_o=order)
@@ -187,7 +208,7 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
     return _typed(out)
 
 
-def _check_choices(relations, evidence) -> None:
+def check_choices(relations, evidence) -> None:
     bad = [r for r in relations if r not in RELATIONS]
     if bad:
         raise ValueError(f"find_rewrites(): unknown relation(s) {bad}; choose from {RELATIONS}")
@@ -245,9 +266,14 @@ def _judge_chunk(chunk: _Chunk, features: dict | None = None) -> list[dict]:
     return rows
 
 
-def _judge_all(aligned: pd.DataFrame, ids: list[str], texts: list[str], nonwords: np.ndarray,
-               opt: RewriteOptions, *, n_jobs: int | None, progress: bool) -> list[dict]:
-    """Verdict rows of the pairs to align; identical texts are copies without alignment."""
+def judge_aligned(aligned: pd.DataFrame, ids, texts, nonwords, opt: RewriteOptions, *,
+                  n_jobs: int | None, progress: bool) -> list[dict]:
+    """Verdict rows of the pairs to align; identical texts are copies without alignment.
+
+    ``ids``, ``texts`` and ``nonwords`` are indexed by the positions in
+    ``aligned["i"]`` and ``aligned["j"]`` (lists, or dicts of the documents
+    a part of the pairs needs).
+    """
     fields = list(CandidatePair._fields)
     jobs, rows = [], []
     counted: dict[str, tuple[int, int]] = {}  # per distinct text: prose words, sentences
@@ -301,24 +327,38 @@ def _load_word_data(opt: RewriteOptions) -> None:
         SentenceEncoder().encode(["A sentence to load the model."])
 
 
-def _with_evidence(out: pd.DataFrame, corpus: pd.DataFrame, evidence) -> pd.DataFrame:
-    """``out`` with grammar and readability evidence for the documents of copy/rewrite pairs."""
+def evidence_documents(out: pd.DataFrame) -> list[str]:
+    """The documents of ``copy`` and ``rewrite`` pairs, sorted: those that get evidence."""
     focus = out["relation"].isin(["rewrite", "copy"])
-    docs = sorted(set(out.loc[focus, "doc_a"]) | set(out.loc[focus, "doc_b"]))
-    if not docs:
-        return out
-    sub = corpus.loc[docs]
-    new = {}
+    return sorted(set(out.loc[focus, "doc_a"]) | set(out.loc[focus, "doc_b"]))
+
+
+def evidence_values(sub, evidence) -> tuple[pd.Series | None, pd.Series | None]:
+    """Grammar findings per 1,000 words and Flesch reading ease of the evidence documents
+    ``sub`` (a corpus frame: the rates depend on the other documents of ``sub``)."""
+    rate = ease = None
     if "grammar" in evidence:
         from ..grammar import grammar_summary
 
         rate = grammar_summary(sub)["findings_per_1000_words"]
-        new["grammar_per_1k_a"] = out["doc_a"].map(rate).where(focus)
-        new["grammar_per_1k_b"] = out["doc_b"].map(rate).where(focus)
     if "readability" in evidence:
         from ..readability import readability
 
         ease = readability(sub)["flesch_reading_ease"]
+    return rate, ease
+
+
+def add_evidence(out: pd.DataFrame, rate: pd.Series | None, ease: pd.Series | None
+                 ) -> pd.DataFrame:
+    """``out`` with the evidence columns for the documents of copy/rewrite pairs."""
+    focus = out["relation"].isin(["rewrite", "copy"])
+    if not focus.any():
+        return out
+    new = {}
+    if rate is not None:
+        new["grammar_per_1k_a"] = out["doc_a"].map(rate).where(focus)
+        new["grammar_per_1k_b"] = out["doc_b"].map(rate).where(focus)
+    if ease is not None:
         new["reading_ease_a"] = out["doc_a"].map(ease).where(focus)
         new["reading_ease_b"] = out["doc_b"].map(ease).where(focus)
     return out.assign(**new)

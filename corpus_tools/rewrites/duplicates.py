@@ -26,11 +26,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from .candidates import screen_pairs
+from .candidates import screen_pairs, shared_immutables
 from .options import RewriteOptions, RewriteWarning
 from .sketch import CorpusSketch, pair_overlap
 
-__all__ = ["duplicate_groups", "expand_groups", "MINHASH_BANDS", "MINHASH_ROWS"]
+__all__ = ["duplicate_groups", "expand_groups", "MINHASH_BANDS", "MINHASH_ROWS",
+           "minhash_signatures", "identical_representatives", "bucket_pairs", "join_duplicates",
+           "expanded_pairs", "screen_new_pairs", "merge_screened"]
 
 MINHASH_BANDS = 4
 MINHASH_ROWS = 4
@@ -48,8 +50,12 @@ _MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E377
 """Odd 64-bit constants of the multiply-shift hash family (fixed: results are reproducible)."""
 
 
-def _signatures(shingles) -> tuple[np.ndarray, np.ndarray]:
-    """(MinHash signatures of the documents with shingles, their positions)."""
+def minhash_signatures(shingles) -> tuple[np.ndarray, np.ndarray]:
+    """(MinHash signatures of the documents with shingles, their positions).
+
+    Each signature depends on its document's shingles only, so the
+    signatures of parts of a corpus are the corpus's.
+    """
     sizes = np.diff(shingles.indptr)
     rows = np.flatnonzero(sizes > 0)
     values = shingles.indices.astype(np.uint64)
@@ -80,6 +86,38 @@ def _bucket_edges(sig: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.nda
     return np.concatenate(heads), np.concatenate(members)
 
 
+def identical_representatives(keys: list) -> np.ndarray:
+    """Each document's first document with the same key (its text, or a digest of it);
+    ``None`` keys (empty documents) are never grouped."""
+    rep = np.arange(len(keys))
+    first_of: dict = {}
+    for k, key in enumerate(keys):
+        if key is not None:
+            rep[k] = first_of.setdefault(key, k)
+    return rep
+
+
+def bucket_pairs(sig: np.ndarray, rows: np.ndarray, rep: np.ndarray) -> np.ndarray:
+    """Distinct ``(lo, hi)`` pairs of representatives sharing a MinHash bucket (to check)."""
+    heads, members = _bucket_edges(sig, rows)
+    heads, members = rep[heads], rep[members]  # identical texts collapse first
+    lo, hi = np.minimum(heads, members), np.maximum(heads, members)
+    pairs = np.unique(np.stack([lo, hi], axis=1), axis=0) if len(lo) else np.zeros((0, 2), int)
+    return pairs[pairs[:, 0] != pairs[:, 1]]
+
+
+def join_duplicates(rep: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """The representatives once the checked ``pairs`` (in order) have joined their groups:
+    a member joins the first head it is paired with."""
+    if not len(pairs):
+        return rep
+    joined: dict[int, int] = {}
+    for head, member in pairs.tolist():
+        if head not in joined and member not in joined:
+            joined[member] = head
+    return np.array([joined.get(r, r) for r in rep.tolist()], dtype=np.int64)
+
+
 def duplicate_groups(sketch: CorpusSketch, texts: list[str], *, min_overlap: float
                      ) -> np.ndarray:
     """The representative of each document's group of near-duplicates.
@@ -102,26 +140,11 @@ def duplicate_groups(sketch: CorpusSketch, texts: list[str], *, min_overlap: flo
         first document of the group in corpus order; itself when alone).
         Empty documents are never grouped.
     """
-    n = len(texts)
-    rep = np.arange(n)
-    first_of: dict[str, int] = {}
-    for k, t in enumerate(texts):
-        if t.strip():
-            rep[k] = first_of.setdefault(t, k)
-    sig, rows = _signatures(sketch.shingles)
-    heads, members = _bucket_edges(sig, rows)
-    heads, members = rep[heads], rep[members]  # identical texts collapse first
-    lo, hi = np.minimum(heads, members), np.maximum(heads, members)
-    pairs = np.unique(np.stack([lo, hi], axis=1), axis=0) if len(lo) else np.zeros((0, 2), int)
-    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    rep = identical_representatives([t if t.strip() else None for t in texts])
+    pairs = bucket_pairs(*minhash_signatures(sketch.shingles), rep)
     if len(pairs):
-        ok = pair_overlap(sketch.shingles, pairs[:, 0], pairs[:, 1]) >= min_overlap
-        joined: dict[int, int] = {}
-        for head, member in pairs[ok].tolist():  # in order: a member joins the first head
-            if head not in joined and member not in joined:
-                joined[member] = head
-        rep = np.array([joined.get(r, r) for r in rep.tolist()], dtype=np.int64)
-    return rep
+        pairs = pairs[pair_overlap(sketch.shingles, pairs[:, 0], pairs[:, 1]) >= min_overlap]
+    return join_duplicates(rep, pairs)
 
 
 def expand_groups(screened: pd.DataFrame, rep: np.ndarray, sketch: CorpusSketch,
@@ -137,11 +160,23 @@ def expand_groups(screened: pd.DataFrame, rep: np.ndarray, sketch: CorpusSketch,
     up to ``opt.duplicate_all_pairs_max`` documents also pair their members
     with one another.
     """
+    extra = expanded_pairs(screened, rep, ids, opt)
+    if extra is None:
+        return screened
+    return merge_screened(screened, screen_new_pairs(sketch, ids, extra[0], extra[1], opt))
+
+
+def expanded_pairs(screened: pd.DataFrame, rep: np.ndarray, ids: list[str],
+                   opt: RewriteOptions) -> tuple[np.ndarray, np.ndarray] | None:
+    """Step of :func:`expand_groups`: the new pairs ``(i, j)`` (``None`` when every group is single).
+
+    Warns :class:`RewriteWarning` when pairs of large groups are cut.
+    """
     members: dict[int, list[int]] = {}
     for k, r in enumerate(rep.tolist()):
         members.setdefault(r, []).append(k)
     if all(len(v) == 1 for v in members.values()):
-        return screened
+        return None
     new_i, new_j = [], []
     for r, group in members.items():
         if len(group) > 1:
@@ -170,17 +205,25 @@ def expand_groups(screened: pd.DataFrame, rep: np.ndarray, sketch: CorpusSketch,
         warnings.warn(f"find_rewrites(): {len(cut)} pair(s) of duplicate groups have more "
                       f"than max_expanded_pairs={opt.max_expanded_pairs} member pairs; only "
                       f"pairs with a representative are listed ({shown})", RewriteWarning,
-                      stacklevel=3)
+                      stacklevel=4)
     lo = np.minimum(new_i, new_j).astype(np.int64)
     hi = np.maximum(new_i, new_j).astype(np.int64)
     extra = pd.DataFrame({"i": lo, "j": hi}).drop_duplicates()
     known = set(zip(screened["i"].tolist(), screened["j"].tolist()))
     extra = extra[[p not in known for p in zip(extra["i"].tolist(), extra["j"].tolist())]]
-    ci, cj = extra["i"].to_numpy(), extra["j"].to_numpy()
-    n_shared = np.fromiter((len(sketch.immutables[a] & sketch.immutables[b])
-                            for a, b in zip(ci.tolist(), cj.tolist())), dtype=np.int64,
-                           count=len(ci))
+    return extra["i"].to_numpy(), extra["j"].to_numpy()
+
+
+def screen_new_pairs(sketch: CorpusSketch, ids, ci: np.ndarray, cj: np.ndarray,
+                     opt: RewriteOptions) -> pd.DataFrame:
+    """Step of :func:`expand_groups`: :func:`screen_pairs` of pairs the index did not find
+    (shared immutables counted, no candidate score)."""
+    n_shared = shared_immutables(sketch.immutables, ci, cj)
     # not found by the index: no candidate score
-    more = screen_pairs(sketch, ids, ci, cj, np.full(len(ci), np.nan), n_shared, opt)
+    return screen_pairs(sketch, ids, ci, cj, np.full(len(ci), np.nan), n_shared, opt)
+
+
+def merge_screened(screened: pd.DataFrame, more: pd.DataFrame) -> pd.DataFrame:
+    """Step of :func:`expand_groups`: the screened pairs and the new ones, sorted by ``i``, ``j``."""
     return (pd.concat([screened, more], ignore_index=True)
             .sort_values(["i", "j"], kind="stable").reset_index(drop=True))

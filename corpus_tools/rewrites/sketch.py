@@ -20,7 +20,8 @@ import pandas as pd
 from ..progress import progress as _progress
 from .features import doc_features, word_hash
 
-__all__ = ["CorpusSketch", "sketch_corpus", "pair_overlap", "worker_count"]
+__all__ = ["CorpusSketch", "SketchPart", "sketch_corpus", "sketch_documents", "join_sketches",
+           "pair_overlap", "worker_count"]
 
 PARALLEL_MIN_CHARS = 2_000_000
 """Below this many characters the sketch is built in this process (workers would cost more)."""
@@ -62,8 +63,12 @@ def _hashes(values, *, words: bool) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class _Part:
-    """The sketch of a chunk of documents (small to send between processes)."""
+class SketchPart:
+    """The sketch of a chunk of documents (small to send between processes).
+
+    ``content`` and ``shingles`` are the documents' sorted distinct hashes
+    end to end, ``*_lengths`` how many belong to each document.
+    """
 
     immutables: list
     content_lengths: np.ndarray
@@ -74,8 +79,8 @@ class _Part:
     nonwords: np.ndarray
 
 
-def _sketch_chunk(items: list[tuple[str, str]]) -> _Part:
-    """Worker: the sketch of ``(doc_id, text)`` items."""
+def sketch_documents(items: list[tuple[str, str]]) -> SketchPart:
+    """The sketch of ``(doc_id, text)`` items (a chunk, on a worker)."""
     imm, c_all, s_all, n_words, nonwords = [], [], [], [], []
     for d, t in items:
         f = doc_features(d, t, full=False)
@@ -89,7 +94,7 @@ def _sketch_chunk(items: list[tuple[str, str]]) -> _Part:
         return np.concatenate(xs) if xs else np.zeros(0, dtype=np.uint32)
 
     lengths = (lambda xs: np.fromiter(map(len, xs), dtype=np.int64, count=len(xs)))
-    return _Part(imm, lengths(c_all), lengths(s_all), cat(c_all), cat(s_all),
+    return SketchPart(imm, lengths(c_all), lengths(s_all), cat(c_all), cat(s_all),
                  np.asarray(n_words, dtype=np.int64), np.asarray(nonwords, dtype=np.int64))
 
 
@@ -131,19 +136,19 @@ def pair_overlap(m, i: np.ndarray, j: np.ndarray, block: int = 20000) -> np.ndar
     return np.where(denom > 0, shared / np.maximum(denom, 1), 0.0)
 
 
-def _parts(items: list, *, n_jobs: int | None, progress: bool) -> list[_Part]:
+def _parts(items: list, *, n_jobs: int | None, progress: bool) -> list[SketchPart]:
     workers = worker_count(n_jobs)
     if workers == 1 or sum(len(t) for _, t in items) < PARALLEL_MIN_CHARS:
         size = max(50, len(items) // 20)
         chunks = [items[k:k + size] for k in range(0, len(items), size)]
-        return [_sketch_chunk(c) for c in _progress(chunks, enabled=progress,
+        return [sketch_documents(c) for c in _progress(chunks, enabled=progress,
                                                      total=len(chunks), desc="features")]
     from concurrent.futures import ProcessPoolExecutor
 
     size = max(50, len(items) // (workers * 8))
     chunks = [items[k:k + size] for k in range(0, len(items), size)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(_progress(pool.map(_sketch_chunk, chunks), enabled=progress,
+        return list(_progress(pool.map(sketch_documents, chunks), enabled=progress,
                               total=len(chunks), desc="features"))
 
 
@@ -154,11 +159,18 @@ def sketch_corpus(ids: list[str], texts: list[str], *, n_jobs: int | None = 1,
     from scipy import sparse
 
     parts = _parts(list(zip(ids, texts)), n_jobs=n_jobs, progress=progress)
+    return join_sketches(parts)
+
+
+def join_sketches(parts: list[SketchPart]) -> CorpusSketch:
+    """The :class:`CorpusSketch` of chunks' sketches, in order."""
+    from scipy import sparse
+
     if not parts:
         empty = sparse.csr_matrix((0, 1), dtype=np.float32)
         none = np.zeros(0, dtype=np.int64)
         return CorpusSketch([], empty, empty, none, none)
-    n = len(ids)
+    n = sum(len(p.immutables) for p in parts)
 
     def joined(name):
         return np.concatenate([getattr(p, name) for p in parts])

@@ -53,6 +53,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus import check_corpus
+from ..distributed import dispatch, is_dask
 from ..progress import progress as _progress
 from ..segment import clause_words, normalize, words
 from ..stopwords import resolve_stopwords
@@ -70,6 +71,9 @@ __all__ = [
     "TermCounts",
     "count_terms_corpus",
     "idf_weights",
+    "idf_of",
+    "tidy_counts",
+    "rank_top_terms",
     "check_doc_ids",
     "known_doc_id",
     "UnknownDocumentError",
@@ -343,9 +347,13 @@ def count_terms_corpus(corpus: pd.DataFrame, opts: TermOptions, *, progress: boo
 
 def idf_weights(matrix: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     """Smoothed idf (scikit-learn's) and document frequency of every column."""
-    n_docs = matrix.shape[0]
     df = np.bincount(matrix.indices, minlength=matrix.shape[1])
-    return np.log((1 + n_docs) / (1 + df)) + 1.0, df
+    return idf_of(df, matrix.shape[0]), df
+
+
+def idf_of(df: np.ndarray, n_docs: int) -> np.ndarray:
+    """Smoothed idf ``ln((1 + N) / (1 + df)) + 1`` of document frequencies over ``N`` documents."""
+    return np.log((1 + n_docs) / (1 + df)) + 1.0
 
 
 def term_frequencies(
@@ -411,11 +419,16 @@ def term_frequencies(
     >>> term_frequencies(c, stopwords=None)[["term", "count"]].head(1).to_dict("records")
     [{'term': 'the', 'count': 2}]
     """
+    if is_dask(corpus):
+        return dispatch("term_frequencies", corpus, options=options, ngram=ngram,
+                        lowercase=lowercase, stopwords=stopwords, min_count=min_count,
+                        progress=progress)
     opts = resolve_term_options(options, TermOptions(), caller="term_frequencies",
                                 ngram=ngram, lowercase=lowercase, stopwords=stopwords,
                                 min_count=min_count)
     counts = count_terms_corpus(corpus, opts, progress=progress)
-    return _tidy(counts)
+    idf, df = idf_weights(counts.matrix)
+    return tidy_counts(counts, idf, df)
 
 
 def _row_order(rows, data, cols, shape) -> np.ndarray:
@@ -429,10 +442,15 @@ def _row_order(rows, data, cols, shape) -> np.ndarray:
     return np.lexsort((cols, -data, rows))
 
 
-def _tidy(counts: TermCounts) -> pd.DataFrame:
+def tidy_counts(counts: TermCounts, idf: np.ndarray, df: np.ndarray) -> pd.DataFrame:
+    """The :func:`term_frequencies` table of ``counts``, given each term's idf and document frequency.
+
+    ``idf`` and ``df`` follow ``counts.terms``; they come from the counts
+    themselves (:func:`idf_weights`) or from a larger corpus the counts are
+    a part of.
+    """
     m = counts.matrix.tocoo()
     rows, cols, data = m.row.astype(np.int64), m.col.astype(np.int64), m.data
-    idf, df = idf_weights(counts.matrix)
     order = _row_order(rows, data, cols, counts.matrix.shape)
     rows, cols, data = rows[order], cols[order], data[order]
     ids = pd.Index(counts.doc_ids, dtype="str")
@@ -496,6 +514,10 @@ def top_terms(
         The columns of :func:`term_frequencies` plus ``rank`` (1 = top), at
         most ``n`` rows per document; empty documents have none.
     """
+    if is_dask(corpus):
+        return dispatch("top_terms", corpus, n=n, by=by, options=options, ngram=ngram,
+                        lowercase=lowercase, stopwords=stopwords, min_count=min_count,
+                        progress=progress)
     if by not in ("count", "tf_idf", "per_1000"):
         raise ValueError(f"by={by!r}: expected 'count', 'tf_idf' or 'per_1000'")
     if n < 1:
@@ -504,7 +526,12 @@ def top_terms(
                                 ngram=ngram, lowercase=lowercase, stopwords=stopwords,
                                 min_count=min_count)
     tf = term_frequencies(corpus, options=opts, progress=progress)
-    order = {d: i for i, d in enumerate(str(i) for i in corpus.index)}
+    return rank_top_terms(tf, corpus.index, n=n, by=by)
+
+
+def rank_top_terms(tf: pd.DataFrame, doc_ids, *, n: int, by: str) -> pd.DataFrame:
+    """The :func:`top_terms` table of a :func:`term_frequencies` table (documents in ``doc_ids`` order)."""
+    order = {d: i for i, d in enumerate(str(i) for i in doc_ids)}
     tf = tf.assign(_doc=tf["doc_id"].map(order))
     tf = tf.sort_values(["_doc", by, "term"], ascending=[True, False, True], kind="stable")
     tf = tf.groupby("_doc", sort=False).head(n).drop(columns="_doc")

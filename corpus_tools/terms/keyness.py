@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
+from ..distributed import dispatch, is_dask
 from .counts import (NOT_SET, NotSet, TermOptions, check_doc_ids, count_terms_corpus,
                      resolve_term_options)
 
@@ -44,6 +45,9 @@ __all__ = [
     "keyness",
     "key_terms_by_document",
     "top_keyness",
+    "keyness_frame",
+    "resolve_measure",
+    "check_sizes",
 ]
 
 
@@ -269,14 +273,12 @@ def keyness(
     >>> k[["term", "freq_target", "freq_reference", "direction"]].head(1).to_dict("records")
     [{'term': 'tanks', 'freq_target': 3, 'freq_reference': 0, 'direction': 'over'}]
     """
+    if is_dask(corpus):
+        return dispatch("keyness", corpus, target, reference=reference, measure=measure,
+                        options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords,
+                        min_count=min_count, progress=progress)
     check_corpus(corpus, caller="keyness")
-    if isinstance(measure, str):
-        if measure not in MEASURES:
-            raise ValueError(f"measure={measure!r}: expected one of {', '.join(MEASURES)} "
-                             f"or an object with .name and .score(a, b, c, d)")
-        chosen = MEASURES[measure]
-    else:
-        chosen = measure
+    chosen = resolve_measure(measure)
     opts = resolve_term_options(options, TermOptions(), caller="keyness", ngram=ngram,
                                 lowercase=lowercase, stopwords=stopwords, min_count=min_count)
     target_ids = _ids(corpus, target, "target")
@@ -308,13 +310,42 @@ def keyness(
     b = np.asarray(m[n_t:].sum(axis=0), dtype=float).ravel()
     c = float(counts.n_words[:n_t].sum())
     d = float(counts.n_words[n_t:].sum())
+    check_sizes(c, d, target_ids, ref_label)
+    # each term used at least opts.min_count times by target + reference
+    frame = keyness_frame(counts.terms, a, b, c, d, chosen)
+    frame.attrs.update(target=target_ids, reference=ref_label, measure=chosen.name)
+    return frame
+
+
+def resolve_measure(measure) -> KeynessMeasure:
+    """The measure object of ``measure=`` (a name of :data:`MEASURES` or a measure)."""
+    if isinstance(measure, str):
+        if measure not in MEASURES:
+            raise ValueError(f"measure={measure!r}: expected one of {', '.join(MEASURES)} "
+                             f"or an object with .name and .score(a, b, c, d)")
+        return MEASURES[measure]
+    return measure
+
+
+def check_sizes(c: float, d: float, target_ids: list[str], ref_label) -> None:
+    """Raise :class:`NothingToCompareError` when the target (``c`` words) or the reference
+    (``d`` words) has no words."""
     if c == 0 or d == 0:
         side, docs = (("target", target_ids) if c == 0 else ("reference", ref_label))
         named = ", ".join(docs[:3]) if isinstance(docs, list) else docs
         raise NothingToCompareError(
             f"keyness: the {side} ({named}) has no words (empty or blank text), so there is "
             f"nothing to compare; give a {side} with words")
-    terms = counts.terms  # each used at least opts.min_count times by target + reference
+
+
+def keyness_frame(terms: np.ndarray, a: np.ndarray, b: np.ndarray, c: float, d: float,
+                  chosen: KeynessMeasure) -> pd.DataFrame:
+    """The :func:`keyness` table from each term's frequencies ``a``, ``b`` and the sizes ``c``, ``d``.
+
+    ``terms`` are sorted; the table is sorted by ``keyness`` (see
+    :func:`keyness`), without ``attrs``. ``c`` and ``d`` are not 0
+    (:func:`check_sizes`).
+    """
     cs, ds = np.full(len(a), c), np.full(len(a), d)
     frame = pd.DataFrame({
         "term": pd.array(terms.astype(str) if len(terms) else [], dtype="str"),
@@ -341,9 +372,7 @@ def keyness(
     frame = frame[KEYNESS_COLUMNS].sort_values(["keyness", "freq_target", "term"],
                                                ascending=[False, False, True],
                                                kind="stable", na_position="last")
-    frame = frame.reset_index(drop=True)
-    frame.attrs.update(target=target_ids, reference=ref_label, measure=chosen.name)
-    return frame
+    return frame.reset_index(drop=True)
 
 
 def key_terms_by_document(

@@ -1,0 +1,55 @@
+"""Per-document arrays on disk, read back by position: the scratch space of distributed rewrite search.
+
+A partition's documents are written once as *ragged* arrays (every
+document's values end to end, and the offsets where each begins), one
+``.npy`` file per array, and read back memory-mapped: a task that needs a
+hundred documents of a partition reads their bytes, not the partition. The
+folder must be visible to every worker (a local temporary folder for a
+local cluster, a shared or network path for workers on several hosts).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["write_ragged", "read_ragged", "write_array", "read_array", "part_folder"]
+
+
+def part_folder(root: str | os.PathLike, k: int) -> Path:
+    """The folder of partition ``k`` under ``root`` (created)."""
+    folder = Path(root) / f"part-{k:05d}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def write_array(folder: Path, name: str, values: np.ndarray) -> None:
+    """Write one array (written under a temporary name, then renamed: readers never see half)."""
+    tmp = folder / f".{name}.tmp.npy"
+    np.save(tmp, np.ascontiguousarray(values))
+    os.replace(tmp, folder / f"{name}.npy")
+
+
+def read_array(folder: Path, name: str) -> np.ndarray:
+    """An array written by :func:`write_array`, memory-mapped."""
+    return np.load(folder / f"{name}.npy", mmap_mode="r")
+
+
+def write_ragged(folder: Path, name: str, pieces: list[np.ndarray], dtype) -> None:
+    """One value array per document, end to end, and the offsets (``len(pieces) + 1``)."""
+    lengths = np.fromiter((len(p) for p in pieces), dtype=np.int64, count=len(pieces))
+    offsets = np.zeros(len(pieces) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    values = (np.concatenate([np.asarray(p, dtype=dtype) for p in pieces]) if pieces
+              else np.zeros(0, dtype=dtype))
+    write_array(folder, f"{name}_values", values.astype(dtype, copy=False))
+    write_array(folder, f"{name}_offsets", offsets)
+
+
+def read_ragged(folder: Path, name: str, local: np.ndarray) -> list[np.ndarray]:
+    """The arrays of the documents at ``local`` positions of the partition (copies)."""
+    values = read_array(folder, f"{name}_values")
+    offsets = read_array(folder, f"{name}_offsets")
+    return [np.array(values[offsets[k]:offsets[k + 1]]) for k in np.asarray(local).tolist()]

@@ -1,0 +1,271 @@
+"""The Dask path equals the pandas path, on a real LocalCluster of two worker processes.
+
+Inputs: the sample corpus, and a generated corpus of 3,000 short articles in
+three JSON Lines partitions, with planted rewrites and copies (one original
+and its rewrite on either side of a partition boundary) and a doc_id that
+two partitions share. Each analysis runs on the pandas frame and on the Dask
+frame; the results must be equal (floats to rounding).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+dd = pytest.importorskip("dask.dataframe")
+distributed = pytest.importorskip("distributed")
+
+import corpus_tools as ct  # noqa: E402
+from corpus_tools import distributed as ctd  # noqa: E402
+
+N_DOCS = 3000
+PARTITION_DOCS = 500
+BOUNDARY = ("d00498", "d00499")  # original, rewrite: last of one partition, first of the next
+
+
+@pytest.fixture(scope="module")
+def client():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as c:
+            yield c
+
+
+def _vocabulary():
+    from wordfreq import top_n_list
+
+    words = [w for w in top_n_list("en", 4000) if w.isalpha() and len(w) > 2]
+    return words[:300], words[300:]
+
+
+def _article(rng: random.Random, common, rare) -> str:
+    names = [rng.choice(["Alder", "Brook", "Carver", "Dunmore", "Ellis", "Fenwick", "Garrow",
+                         "Hale", "Ingram", "Jessop"]) + rng.choice(["ton", "by", "ford", ""])
+             for _ in range(3)]
+    sentences = []
+    for _ in range(rng.randint(6, 10)):
+        words = [rng.choice(common) if rng.random() < 0.6 else rng.choice(rare)
+                 for _ in range(rng.randint(8, 16))]
+        words.insert(rng.randrange(len(words)), rng.choice(names))
+        if rng.random() < 0.4:
+            words.insert(rng.randrange(len(words)), str(rng.randint(2, 9999)))
+        sentences.append(" ".join(words).capitalize() + ".")
+    title = " ".join(rng.choice(rare) for _ in range(4)).title()
+    return title + "\n\n" + " ".join(sentences)
+
+
+def _rewrite(rng: random.Random, text: str, rare) -> str:
+    title, _, body = text.partition("\n\n")
+    words = body.split(" ")
+    out = [rng.choice(rare) if w.isalpha() and w.islower() and rng.random() < 0.2 else w
+           for w in words]
+    return title + "\n\n" + " ".join(out)
+
+
+def _texts() -> dict[str, str]:
+    rng = random.Random(12)
+    common, rare = _vocabulary()
+    texts = {f"d{k:05d}": _article(rng, common, rare) for k in range(N_DOCS)}
+    for k in range(20, N_DOCS, 150):  # planted rewrites, the next id rewrites this one
+        texts[f"d{k + 1:05d}"] = _rewrite(rng, texts[f"d{k:05d}"], rare)
+    texts[BOUNDARY[1]] = _rewrite(rng, texts[BOUNDARY[0]], rare)
+    for k in range(40, N_DOCS, 400):  # copies
+        texts[f"d{k + 1:05d}"] = texts[f"d{k:05d}"]
+    texts["d00700"] = ""  # an empty document
+    return texts
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory, client):
+    """(pandas frame, Dask frame) of the generated corpus; partitions of 1,000 rows each."""
+    folder = tmp_path_factory.mktemp("parts")
+    items = list(_texts().items())
+    rows = [{"id": d, "text": t, "section": k % 3} for k, (d, t) in enumerate(items)]
+    rows[2500]["id"] = rows[10]["id"]  # one id in two partitions
+    rows[1200]["text"] = None  # a row without text: skipped in both paths
+    single = folder / "all.jsonl"
+    single.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    parts = folder / "parts"
+    parts.mkdir()
+    for p in range(3):
+        chunk = rows[p * 1000:(p + 1) * 1000]
+        (parts / f"part-{p}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in chunk),
+                                               encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pandas = ct.load_corpus(single)
+        dask = ctd.load_corpus(parts, partition_docs=PARTITION_DOCS)
+    return pandas, dask
+
+
+def _same(a: pd.DataFrame, b: pd.DataFrame, *, reset: bool = False, rtol: float = 1e-9):
+    if reset:
+        a, b = a.reset_index(drop=True), b.reset_index(drop=True)
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=rtol, atol=1e-12)
+
+
+def test_import_does_not_load_dask():
+    code = ("import sys, corpus_tools as ct; ct.readability; ct.find_rewrites; "
+            "print(any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_sample_corpus_loads_the_same(client, data_dir):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pandas = ct.load_corpus(data_dir)
+        dask = ctd.load_corpus(data_dir)
+    assert isinstance(dask, dd.DataFrame)
+    _same(pandas, dask.compute())
+    _same(ct.problems(pandas), ct.problems(dask))
+    _same(ct.readability(pandas), ct.readability(dask).compute())
+    _same(ct.find_rewrites(pandas), ct.find_rewrites(dask), rtol=1e-6)
+
+
+def test_text_files_with_problems(client, tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    for k in range(30):
+        (folder / f"n{k:03d}.txt").write_text(f"Story {k}\n\nThe council met on day {k}.",
+                                              encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "legacy.txt").write_bytes("Caf\xe9 prices rose.".encode("cp1252"))
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "page.html").write_text("<html><head><title>T</title></head><body><article>"
+                                      "<p>The mayor said the bridge would open in May, after "
+                                      "years of delays and rising costs.</p></article></body>"
+                                      "</html>", encoding="utf-8")
+    (folder / "notes.csv").write_text("id,text\n1,hello\n", encoding="utf-8")
+    (folder / "sub" / "n000.txt").write_text("Nested.", encoding="utf-8")
+    for recursive in (False, True):
+        with warnings.catch_warnings(record=True) as w_pandas:
+            warnings.simplefilter("always")
+            pandas = ct.load_corpus(folder, recursive=recursive)
+        with warnings.catch_warnings(record=True) as w_dask:
+            warnings.simplefilter("always")
+            dask = ctd.load_corpus(folder, recursive=recursive, partition_docs=7)
+        assert dask.npartitions > 2 and dask.known_divisions
+        _same(pandas, dask.compute())
+        _same(ct.problems(pandas), ct.problems(dask))
+        assert [str(w.message) for w in w_pandas] == [str(w.message) for w in w_dask]
+    glob = ctd.load_corpus(str(folder / "n0*.txt"), partition_docs=7).compute()
+    assert list(glob.index) == [f"n{k:03d}" for k in range(30)]
+
+
+def test_partitions_load_like_one_table(generated):
+    pandas, dask = generated
+    assert dask.npartitions == 6 and dask.known_divisions
+    computed = dask.compute()
+    # the same rows, ids, values and dtypes; only the file named in `path` differs
+    _same(pandas.drop(columns="path"), computed.drop(columns="path"))
+    assert computed.loc["d00010#2", "path"].endswith("part-2.jsonl:line 501")
+    assert "duplicate_id" in computed.loc["d00010#2", "flags"]
+    probs_p, probs_d = ct.problems(pandas), ct.problems(dask)
+    assert len(probs_p) == len(probs_d)
+    _same(probs_p.drop(columns="source"), probs_d.drop(columns="source"))
+    renamed = probs_d[probs_d["doc_id"] == "d00010#2"]
+    assert renamed["problem"].tolist() == ["duplicate doc_id 'd00010'"]
+    assert (probs_d["action"] == "skipped").sum() == 1  # the row without text
+    # the planted pair straddles a partition boundary
+    div = dask.divisions
+    part = [int(np.searchsorted(div[1:-1], d, side="right")) for d in BOUNDARY]
+    assert part[0] + 1 == part[1]
+
+
+def test_per_document_analyses_equal(generated):
+    pandas, dask = generated
+    _same(ct.readability(pandas), ct.readability(dask).compute())
+    _same(ct.sentence_readability(pandas), ct.sentence_readability(dask).compute(), reset=True)
+    findings = ct.grammar_errors(pandas)
+    dask_findings = ct.grammar_errors(dask)
+    assert len(findings) > 0
+    _same(findings, dask_findings.compute(), reset=True)
+    _same(ct.grammar_summary(pandas, findings=findings),
+          ct.grammar_summary(dask, findings=dask_findings).compute())
+
+
+def test_term_analyses_equal(generated):
+    pandas, dask = generated
+    tf = ct.term_frequencies(pandas)
+    dask_tf = ct.term_frequencies(dask).compute()
+    _same(tf, dask_tf, reset=True)
+    assert tf["doc_freq"].max() > 100  # corpus-wide document frequencies, across partitions
+    _same(ct.term_frequencies(pandas, ngram=(1, 2), min_count=3),
+          ct.term_frequencies(dask, ngram=(1, 2), min_count=3).compute(), reset=True)
+    _same(ct.top_terms(pandas, by="tf_idf", n=5), ct.top_terms(dask, by="tf_idf", n=5).compute(),
+          reset=True)
+    for target in ("d00499", ["d00001", "d02999"]):
+        a, b = ct.keyness(pandas, target), ct.keyness(dask, target)
+        _same(a, b)
+        assert a.attrs == b.attrs
+    with pytest.raises(KeyError, match="nope"):
+        ct.keyness(dask, "nope")
+
+
+def test_find_rewrites_equal(generated):
+    pandas, dask = generated
+    a = ct.find_rewrites(pandas)
+    b = ct.find_rewrites(dask)
+    _same(a, b, rtol=1e-6)  # semantic similarities are float32 sums
+    pair = a[(a["doc_a"] == BOUNDARY[0]) & (a["doc_b"] == BOUNDARY[1])]
+    assert len(pair) == 1 and pair["coverage"].iloc[0] > 0.5  # aligned across the boundary
+    copies = a[a["relation"] == "copy"]
+    assert {("d00040", "d00041"), ("d00440", "d00441")} <= set(zip(copies["doc_a"],
+                                                                    copies["doc_b"]))
+
+
+def test_cli_workers_and_parquet(tmp_path, data_dir):
+    """``--workers 2`` prints the dashboard and the pandas path's table; ``--out-parquet``
+    writes a table a notebook opens with pandas."""
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "corpus_tools", *args], capture_output=True,
+                              text=True, timeout=300)
+
+    plain = run("readability", str(data_dir), "--format", "csv")
+    dask = run("readability", str(data_dir), "--format", "csv", "--workers", "2")
+    assert dask.returncode == 0, dask.stderr
+    assert "Dask dashboard: http" in dask.stderr
+    assert dask.stdout == plain.stdout
+    out = tmp_path / "out"
+    proc = run("grammar", str(data_dir), "--summary", "--workers", "2", "--out-parquet", str(out))
+    assert proc.returncode == 0, proc.stderr
+    written = pd.read_parquet(out / "grammar_summary")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        expected = ct.grammar_summary(ct.load_corpus(data_dir))
+    _same(expected, written)
+
+
+def test_grammar_skips_documents_not_in_english(client, tmp_path):
+    """english_only: the document in French is not checked, on both paths, with one warning."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "en.txt").write_text("The council met on Monday. It was reveal to the the press.",
+                                   encoding="utf-8")
+    (folder / "fr.txt").write_text("Le conseil municipal s'est réuni lundi soir pour discuter du "
+                                   "budget de la ville, des nouvelles écoles et des routes qui "
+                                   "seront construites l'année prochaine.", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pandas = ct.load_corpus(folder)
+        dask = ctd.load_corpus(folder, partition_docs=1)
+    caught = []
+    for corpus in (pandas, dask):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            found = ct.grammar_errors(corpus)
+        caught.append([str(x.message) for x in w if issubclass(x.category, ct.GrammarWarning)])
+        summary = ct.grammar_summary(corpus, findings=found)
+        if corpus is dask:
+            found, summary = found.compute(), summary.compute()
+        assert set(found["doc_id"]) == {"en"}
+        assert summary["checked"].tolist() == [True, False]
+    assert caught[0] == caught[1] and "'fr'" in caught[0][0]
