@@ -277,8 +277,8 @@ def _draw_family(ax, fam: pd.DataFrame, linked: pd.DataFrame, fid, row, centre, 
                     va="bottom" if dy > 0.5 else "top" if dy < -0.5 else "center")
     hidden = row["n_documents"] - 1 - len(members)
     ax.text(cx, cy - 1.5, f"family {fid}: {_label(row['original'], 22)}\n"
-            f"{_count(row['n_copies'], 'copy', 'copies')}, "
-            f"{_count(row['n_rewrites'], 'rewrite')}"
+            f"{_count(row['n_copies'], 'copy pair')}, "
+            f"{_count(row['n_rewrites'], 'rewrite pair')}"
             + (f" (+{hidden} not drawn)" if hidden > 0 else ""), ha="center", va="top", fontsize=7)
 
 
