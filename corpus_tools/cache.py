@@ -124,17 +124,7 @@ class AnalysisCache:
         """
         if self.folder is None:
             return analysis(subject, **options)
-        path = self.path(analysis, subject, **options)
-        entry = _read(path)
-        if entry is None:
-            with _locked(path):
-                entry = _read(path)  # another process may have written it meanwhile
-                if entry is None:
-                    entry = _compute(analysis, subject, options)
-                    _write(path, entry)
-        for w in entry.warnings:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, module=w.module)
-        return entry.result
+        return _fetch(self.path(analysis, subject, **options), analysis, subject, options)
 
     def path(self, analysis: Callable, subject: Any, /, **options: Any) -> Path:
         """The file that holds (or will hold) ``analysis(subject, **options)``."""
@@ -165,17 +155,8 @@ class AnalysisCache:
                      _options_key(load_options, "load_corpus")):
             key.update(part.encode("utf-8", "surrogatepass"))
             key.update(b"\0")
-        path = Path(self.folder) / f"load_corpus-{key.hexdigest()}{_SUFFIX}"
-        entry = _read(path)
-        if entry is None:
-            with _locked(path):
-                entry = _read(path)
-                if entry is None:
-                    entry = _compute(load_corpus, source, load_options)
-                    _write(path, entry)
-        for w in entry.warnings:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, module=w.module)
-        return entry.result
+        return _fetch(Path(self.folder) / f"load_corpus-{key.hexdigest()}{_SUFFIX}",
+                      load_corpus, source, load_options)
 
     def contains(self, analysis: Callable, subject: Any, /, **options: Any) -> bool:
         """Whether the result is stored (a later call will not compute it)."""
@@ -294,6 +275,21 @@ def _value_key(value: Any, what: str) -> str:
                         "values (numbers, strings, tuples, frozen dataclasses, frames) or "
                         "call the analysis without the cache")
     return f"{type(value).__module__}.{type(value).__qualname__}:{text}"
+
+
+def _fetch(path: Path, analysis: Callable, subject: Any, options: dict) -> Any:
+    """The result stored at ``path``, computed and stored first when missing (once across
+    processes), with its warnings raised again."""
+    entry = _read(path)
+    if entry is None:
+        with _locked(path):
+            entry = _read(path)  # another process may have written it meanwhile
+            if entry is None:
+                entry = _compute(analysis, subject, options)
+                _write(path, entry)
+    for w in entry.warnings:
+        warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, module=w.module)
+    return entry.result
 
 
 def _compute(analysis: Callable, subject: Any, options: dict) -> _Entry:

@@ -24,7 +24,8 @@ from .document import Doc, guess_title
 from .files import Entry, document_kind, find_inputs, read_regular_file, shown
 from .language import detect_language as _detect_language
 from .options import TABLE_SUFFIXES, LoadOptions
-from .problems import NOTES, CorpusError, CorpusWarning, ProblemLog, ProblemTable, skipped_summary
+from .problems import (CorpusError, CorpusWarning, ProblemLog, ProblemTable,
+                       raise_if_strict, skipped_summary)
 from .tables import read_table
 from .web import read_html, read_warc
 
@@ -210,12 +211,7 @@ def load_corpus(
         if not d.text.strip():
             log.loaded(d.path, d.doc_id, "empty document",
                        "flagged 'empty'; analyses give NaN or no rows for it")
-    if options.strict:
-        faults = [p for p in log.items if p.problem not in NOTES]
-        if faults:
-            first = faults[0]
-            raise CorpusError(f"{first.source}: {first.problem} ({first.detail}); "
-                              f"strict=True turns every problem into an error")
+    raise_if_strict(log.items, strict=options.strict)
     frame = corpus_frame(docs, options.n_jobs)
     frame.attrs["source"] = shown(str(src))
     frame.attrs["problems"] = ProblemTable(log.items)

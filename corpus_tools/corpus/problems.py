@@ -23,6 +23,7 @@ __all__ = [
     "NOTES",
     "problems",
     "skipped_summary",
+    "raise_if_strict",
 ]
 
 PROBLEM_COLUMNS = ["source", "doc_id", "problem", "action", "detail"]
@@ -115,6 +116,18 @@ def problems(corpus: pd.DataFrame) -> pd.DataFrame:
         corpus = corpus._meta
     rows = corpus.attrs.get("problems", ())
     return pd.DataFrame([tuple(r) for r in rows], columns=PROBLEM_COLUMNS, dtype="str")
+
+
+def raise_if_strict(items, *, strict: bool) -> None:
+    """With ``strict``, the first problem that is not a note (:data:`NOTES`) as a
+    :class:`CorpusError` (``LoadOptions.strict``)."""
+    if not strict:
+        return
+    faults = [p for p in items if p.problem not in NOTES]
+    if faults:
+        first = faults[0]
+        raise CorpusError(f"{first.source}: {first.problem} ({first.detail}); "
+                          f"strict=True turns every problem into an error")
 
 
 def skipped_summary(items, source, *, hint: str) -> str | None:

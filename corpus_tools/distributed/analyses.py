@@ -194,16 +194,12 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
     """
     import dask
 
-    from ..grammar.check import (CATEGORIES, RULE_IDS, resolve_options,
-                                 grammar_errors as pandas_grammar)
+    from ..grammar.check import check_disable, resolve_options, warn_not_checked
+    from ..grammar.check import grammar_errors as pandas_grammar
 
     check_dask_corpus(corpus, "grammar_errors")
     options = resolve_options(options, config, "grammar_errors")
-    disable = frozenset(disable)
-    unknown = disable - set(CATEGORIES) - set(RULE_IDS)
-    if unknown and checker is None:
-        raise ValueError(f"grammar_errors(disable=...): unknown rule or category "
-                         f"{sorted(unknown)}; categories are {list(CATEGORIES)}")
+    disable = check_disable(disable, checker)
     user = frozenset(w.lower() for w in user_words)
     meta = sample_meta(pandas_grammar, options=options)
     raw = corpus.map_partitions(_raw_findings, checker, disable, user, options, meta,
@@ -214,14 +210,7 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
                                     align_dataframes=False)
     raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")  # one read
     (skipped,) = compute(skipped)
-    if len(skipped):
-        from ..grammar.check import GrammarWarning
-
-        ids = skipped.tolist()
-        warnings.warn(
-            f"grammar_errors: {len(ids)} document(s) not in English were not checked: "
-            f"{', '.join(map(repr, ids[:5]))}{' ...' if len(ids) > 5 else ''} "
-            "(GrammarOptions(english_only=False) checks them)", GrammarWarning, stacklevel=3)
+    warn_not_checked(skipped.tolist(), stacklevel=3)
     words = tree_reduce(_union, [dask.delayed(_candidate_words)(p) for p in raw.to_delayed()])
     (words,) = compute(words)
     if not words:

@@ -39,7 +39,8 @@ from ..corpus.document import Doc
 from ..corpus.files import Entry, find_inputs, shown
 from ..corpus.load import corpus_frame, dedupe_ids, read_entry, with_languages
 from ..corpus.options import TABLE_SUFFIXES
-from ..corpus.problems import NOTES, Problem, ProblemLog, ProblemTable, skipped_summary
+from ..corpus.problems import (Problem, ProblemLog, ProblemTable, raise_if_strict,
+                               skipped_summary)
 from ..corpus.tables import read_table
 
 __all__ = ["load_corpus", "problems", "Unit", "DEFAULT_PARTITION_DOCS"]
@@ -377,12 +378,7 @@ def load_corpus(source, *, pattern: str | None = None, recursive: bool = False,
         if d.empty:
             log.loaded(d.path, new, "empty document",
                        "flagged 'empty'; analyses give NaN or no rows for it")
-    if options.strict:
-        faults = [p for p in log.items if p.problem not in NOTES]
-        if faults:
-            first = faults[0]
-            raise CorpusError(f"{first.source}: {first.problem} ({first.detail}); "
-                              f"strict=True turns every problem into an error")
+    raise_if_strict(log.items, strict=options.strict)
     label = shown(os.fspath(source)) if not isinstance(source, (list, tuple)) else \
         f"{len(source)} files"
     unit_ids, k = [], 0

@@ -55,6 +55,8 @@ __all__ = [
     "finding_sentences",
     "CAPPED_RULE_ID",
     "resolve_options",
+    "check_disable",
+    "warn_not_checked",
     "checked_documents",
     "check_texts",
     "is_term_candidate",
@@ -216,11 +218,7 @@ def grammar_errors(
                         options=options, checker=checker, progress=progress, config=config)
     check_corpus(corpus, caller="grammar_errors")
     options = resolve_options(options, config, "grammar_errors")
-    disable = frozenset(disable)
-    unknown = disable - set(CATEGORIES) - set(RULE_IDS)
-    if unknown and checker is None:
-        raise ValueError(f"grammar_errors(disable=...): unknown rule or category "
-                         f"{sorted(unknown)}; categories are {list(CATEGORIES)}")
+    disable = check_disable(disable, checker)
     user = frozenset(w.lower() for w in user_words)
     if checker is None:
         checker = RuleChecker(lexicon=default_lexicon(user), disable=disable)
@@ -228,12 +226,7 @@ def grammar_errors(
     texts = [t if isinstance(t, str) else "" for t in corpus["text"]]
     ids = [str(i) for i in corpus.index]
     checked = checked_documents(corpus, options)
-    if not checked.all():
-        skipped = [ids[k] for k in np.flatnonzero(~checked)]
-        warnings.warn(
-            f"grammar_errors: {len(skipped)} document(s) not in English were not checked: "
-            f"{', '.join(map(repr, skipped[:5]))}{' ...' if len(skipped) > 5 else ''} "
-            "(GrammarOptions(english_only=False) checks them)", GrammarWarning, stacklevel=2)
+    warn_not_checked([ids[k] for k in np.flatnonzero(~checked)], stacklevel=3)
     rows, spans = check_texts(texts, checker, disable=disable, user=user, options=options,
                               checked=checked, progress=progress)
     words = spelling_terms(rows, texts)
@@ -269,6 +262,26 @@ def check_texts(texts: list[str], checker: Checker, *, disable: frozenset[str],
             spans[pos] = sentence_spans(text)
             rows.extend((pos, f) for f in _cap_per_sentence(kept, spans[pos], cap))
     return rows, spans
+
+
+def check_disable(disable: Iterable[str], checker: Checker | None) -> frozenset[str]:
+    """``disable`` as a set; an unknown rule or category raises ``ValueError`` (unless a
+    custom ``checker`` is given, whose rule ids are its own)."""
+    disable = frozenset(disable)
+    unknown = disable - set(CATEGORIES) - set(RULE_IDS)
+    if unknown and checker is None:
+        raise ValueError(f"grammar_errors(disable=...): unknown rule or category "
+                         f"{sorted(unknown)}; categories are {list(CATEGORIES)}")
+    return disable
+
+
+def warn_not_checked(doc_ids: list[str], *, stacklevel: int = 2) -> None:
+    """One :class:`GrammarWarning` naming the documents not checked (none: no warning)."""
+    if doc_ids:
+        shown = ", ".join(map(repr, doc_ids[:5])) + (" ..." if len(doc_ids) > 5 else "")
+        warnings.warn(f"grammar_errors: {len(doc_ids)} document(s) not in English were not "
+                      f"checked: {shown} (GrammarOptions(english_only=False) checks them)",
+                      GrammarWarning, stacklevel=stacklevel + 1)
 
 
 def checked_documents(corpus: pd.DataFrame, options: GrammarOptions) -> np.ndarray:
