@@ -18,6 +18,7 @@ import re
 from typing import NamedTuple
 
 __all__ = ["Decoded", "Repaired", "decode_bytes", "normalise_newlines", "repair_text",
+           "repair_and_log",
            "strip_markup", "looks_like_html_page", "ftfy_config"]
 
 
@@ -271,6 +272,19 @@ _FLAG_DETAILS = {"markup_removed": "removed {n} HTML tag(s), script(s) or commen
                  "text_fixed": "removed or replaced control characters ({how})"}
 
 
+def repair_and_log(text: str, flags: tuple, log, where: str, doc_id: str
+                   ) -> tuple[str, tuple]:
+    """:func:`repair_text` of a document: the repaired text and its flags, and one
+    "text repaired" row in ``log`` (a :class:`~corpus_tools.corpus.problems.ProblemLog`)
+    saying what was fixed (nothing to fix: ``text`` and ``flags`` unchanged)."""
+    repaired = repair_text(text)
+    if not repaired.flags:
+        return text, flags
+    log.loaded(where, doc_id, "text repaired", "; ".join(repaired.details)
+               + "; flagged " + ", ".join(f"'{f}'" for f in repaired.flags))
+    return repaired.text, flags + repaired.flags
+
+
 def repair_text(text: str, *, markup: bool = True) -> Repaired:
     """Remove HTML markup (when ``markup``) and apply ftfy (see :func:`ftfy_config`).
 
@@ -346,10 +360,5 @@ def text_document(decoded: Decoded, *, doc_id: str, where: str, options, log,
         log.loaded(where, doc_id, f"not valid {options.encoding}",
                    f"{decoded.fallback_detail}; flagged 'fallback_encoding'")
     if options.fix_text:
-        repaired = repair_text(text)
-        if repaired.flags:
-            text = repaired.text
-            flags += repaired.flags
-            log.loaded(where, doc_id, "text repaired", "; ".join(repaired.details)
-                       + "; flagged " + ", ".join(f"'{f}'" for f in repaired.flags))
+        text, flags = repair_and_log(text, flags, log, where, doc_id)
     return Doc(doc_id, text, where, decoded.encoding, flags, None, meta)

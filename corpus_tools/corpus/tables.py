@@ -16,7 +16,7 @@ import json
 import math
 from typing import NamedTuple
 
-from .decode import decode_bytes, normalise_newlines, repair_text
+from .decode import decode_bytes, normalise_newlines, repair_and_log
 from .document import Doc
 from .files import read_regular_file
 from .options import TABLE_SUFFIXES, LoadOptions
@@ -368,12 +368,7 @@ def read_table(path: str, where: str, options: LoadOptions, log: ProblemLog) -> 
         meta = tuple((meta_names[c], columns[c][i]) for c in meta_cols)
         text = normalise_newlines(text)
         if options.fix_text:
-            repaired = repair_text(text)
-            if repaired.flags:
-                text = repaired.text
-                flags += repaired.flags
-                log.loaded(where_row, doc_id, "text repaired", "; ".join(repaired.details)
-                           + "; flagged " + ", ".join(f"'{f}'" for f in repaired.flags))
+            text, flags = repair_and_log(text, flags, log, where_row, doc_id)
         docs.append(Doc(doc_id, text, where_row, table.encoding, flags, title, meta))
     return docs
 
