@@ -18,7 +18,8 @@ processes: load (:func:`corpus_tools.distributed.load_corpus`), readability,
 grammar summary (with the corpus-wide spelling filter), top terms (corpus-wide
 document frequencies), find_rewrites (``evidence=()``, as bench_rewrites.py).
 Peak memory per worker is each worker process's resident-set high-water mark
-(``VmHWM``); the client's is printed too.
+(``VmHWM``), reset before each analysis (Linux ``clear_refs``) so that each
+step's own peak is printed; the client's is printed too.
 
 Run: ``.venv/bin/python benchmarks/bench_distributed.py [--sizes 50000,200000]
 [--workers 1,2] [--runs SIZE:WORKERS,...]`` (default runs: 50000:1, 50000:2,
@@ -99,23 +100,36 @@ def _vmhwm() -> float:
     return float("nan")
 
 
+def _reset_peak() -> bool:
+    """Reset this process's resident-set high-water mark (Linux ``clear_refs``)."""
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        return True
+    except OSError:
+        return False
+
+
 def _cpu_seconds() -> float:
     use = resource.getrusage(resource.RUSAGE_SELF)
     return use.ru_utime + use.ru_stime
 
 
-def _timed_computes(times: dict):
-    """Time each ``compute`` step of the Dask find_rewrites by its progress label."""
+def _timed_computes(times: dict, peaks: dict, client):
+    """Time each ``compute`` step of the Dask find_rewrites by its progress label, and record
+    each step's peak memory per worker (the high-water mark reset before it)."""
     from corpus_tools.distributed import rewrites
 
     plain = rewrites.compute
 
     def timed(*collections, desc="dask", **kw):
+        client.run(_reset_peak)
         t = time.perf_counter()
         try:
             return plain(*collections, desc=desc, **kw)
         finally:
             times[desc] = times.get(desc, 0.0) + time.perf_counter() - t
+            top = max(client.run(_vmhwm).values())
+            peaks[desc] = max(peaks.get(desc, 0.0), top)
 
     rewrites.compute = timed
     return plain
@@ -128,10 +142,10 @@ def run(folder: Path, truth, n_workers: int) -> dict:
     from corpus_tools.distributed.output import write_table
 
     out = Path(tempfile.mkdtemp(prefix="bench-distributed-"))
-    times, rewrite_steps = {}, {}
+    times, rewrite_steps, step_mb, rewrite_mb = {}, {}, {}, {}
     load_before = os.getloadavg()
     with connect(workers=n_workers, dashboard=False) as session:
-        plain = _timed_computes(rewrite_steps)
+        plain = _timed_computes(rewrite_steps, rewrite_mb, session.client)
         cpu0, worker_cpu0 = _cpu_seconds(), session.client.run(_cpu_seconds)
         t0 = time.perf_counter()
         with warnings.catch_warnings():
@@ -142,18 +156,23 @@ def run(folder: Path, truth, n_workers: int) -> dict:
             write_table(corpus[["n_words", "n_sentences", "language", "flags"]], out, "corpus")
             times["corpus table"] = time.perf_counter() - t
             n_words = int(pd.read_parquet(out / "corpus")["n_words"].sum())
+            step_mb["load"] = session.client.run(_vmhwm)
             for name, make in (("readability", lambda: ct.readability(corpus)),
                                ("grammar", lambda: ct.grammar_summary(corpus)),
                                ("terms", lambda: ct.top_terms(corpus, n=10))):
+                session.client.run(_reset_peak)
                 t = time.perf_counter()
                 write_table(make(), out, name)
                 times[name] = time.perf_counter() - t
+                step_mb[name] = session.client.run(_vmhwm)
+            session.client.run(_reset_peak)
             t = time.perf_counter()
             pairs = ct.find_rewrites(corpus, evidence=())
             times["rewrites"] = time.perf_counter() - t
+            step_mb["rewrites"] = session.client.run(_vmhwm)
         wall = time.perf_counter() - t0
         rewrites.compute = plain
-        worker_mb = session.client.run(_vmhwm)
+        worker_mb = {w: max(m[w] for m in step_mb.values()) for w in step_mb["load"]}
         worker_cpu = session.client.run(_cpu_seconds)
         client_cpu = _cpu_seconds() - cpu0
     load_after = os.getloadavg()
@@ -162,8 +181,10 @@ def run(folder: Path, truth, n_workers: int) -> dict:
     found = sum(got.get(tuple(sorted(p))) == "rewrite" for p in truth)
     steps_done = sum(rewrite_steps.values())
     rewrite_steps["client (between steps)"] = times["rewrites"] - steps_done
+    step_peaks = {name: sorted(m.values()) for name, m in step_mb.items()}
     return {"wall": wall, "words": n_words, "times": times, "worker_mb": sorted(worker_mb.values()),
-            "rewrite_steps": rewrite_steps, "load": (load_before, load_after),
+            "step_mb": step_peaks,
+            "rewrite_steps": rewrite_steps, "rewrite_mb": rewrite_mb, "load": (load_before, load_after),
             "worker_cpu": sorted(worker_cpu[w] - worker_cpu0.get(w, 0.0) for w in worker_cpu),
             "client_cpu": client_cpu,
             "client_mb": _vmhwm(), "recall": found / max(1, len(truth)), "found": found,
@@ -189,10 +210,14 @@ def main() -> None:
         print(f"  wall {r['wall']:.0f} s, {r['words'] / r['wall']:,.0f} words/s "
               f"({r['words']:,} words); steps: {steps}")
         print(f"  find_rewrites steps: {inside}")
+        print("  find_rewrites peak memory of the largest worker by step: " + ", ".join(
+            f"{k} {v:.0f} MiB" for k, v in r["rewrite_mb"].items()))
         print(f"  CPU seconds: workers {', '.join(f'{c:.0f}' for c in r['worker_cpu'])}; "
               f"client {r['client_cpu']:.0f}")
         print(f"  peak memory per worker: {', '.join(f'{m:.0f} MiB' for m in r['worker_mb'])}; "
               f"client {r['client_mb']:.0f} MiB")
+        print("  peak memory per worker by step: " + "; ".join(
+            f"{k} {'/'.join(f'{m:.0f}' for m in v)} MiB" for k, v in r["step_mb"].items()))
         print(f"  planted rewrites found as 'rewrite': {r['found']}/{r['planted']} "
               f"({r['recall']:.1%})", flush=True)
     for size in sorted({s for s, _ in results}):

@@ -41,9 +41,10 @@ XSS_IMG = "<img src=x onerror=\"document.title+=' XSS'\">"
 XSS_SCRIPT = "<script>document.title+=' XSS'</script>"
 
 
-def _report(source: Path, out: Path) -> subprocess.CompletedProcess:
+def _report(source: Path, out: Path, *options: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "corpus_tools", "report", str(source), "--out",
-                           str(out)], capture_output=True, text=True, timeout=1800, cwd=ROOT)
+                           str(out), *options], capture_output=True, text=True, timeout=1800,
+                          cwd=ROOT)
 
 
 @pytest.fixture(scope="session")
@@ -59,16 +60,14 @@ def sample_report(sample_report_run) -> Path:
     return sample_report_run[0]
 
 
-@pytest.fixture(scope="session")
-def hostile_report_run(tmp_path_factory):
-    """The report of the sample corpus with script payloads in every id, title and text.
+def _hostile_csv(folder: Path) -> Path:
+    """The sample corpus as a CSV table with script payloads in every id, title and text.
 
     The texts keep the sample's rewrite pair, so every table of every page (pairs,
     findings, key terms, concordance, side-by-side view) shows corpus text.
     """
     import pandas as pd
 
-    folder = tmp_path_factory.mktemp("hostile")
     rows = []
     for path in sorted(DATA.glob("*.txt")):
         title, _, rest = path.read_text(encoding="utf-8").partition("\n")
@@ -77,8 +76,25 @@ def hostile_report_run(tmp_path_factory):
         rows.append({"id": f"{XSS_IMG}{path.stem[:3]}_`x`*y*", "text": f"{title} {XSS_IMG}\n\n{rest}"})
     source = folder / "hostile.csv"
     pd.DataFrame(rows).to_csv(source, index=False)
+    return source
+
+
+@pytest.fixture(scope="session")
+def hostile_report_run(tmp_path_factory):
+    """The report of the sample corpus with script payloads in every id, title and text."""
+    folder = tmp_path_factory.mktemp("hostile")
     out = folder / "report"
-    return out, _report(source, out)
+    return out, _report(_hostile_csv(folder), out)
+
+
+@pytest.fixture(scope="session")
+def hostile_scale_report_run(tmp_path_factory):
+    """The same hostile corpus reported on a local Dask cluster of two workers: the cluster
+    writes the summary tables, the at-scale page is rendered from them."""
+    pytest.importorskip("distributed")
+    folder = tmp_path_factory.mktemp("hostile-scale")
+    out = folder / "report"
+    return out, _report(_hostile_csv(folder), out, "--workers", "2")
 
 
 @pytest.fixture(scope="session")

@@ -269,3 +269,56 @@ def test_grammar_skips_documents_not_in_english(client, tmp_path):
         assert set(found["doc_id"]) == {"en"}
         assert summary["checked"].tolist() == [True, False]
     assert caught[0] == caught[1] and "'fr'" in caught[0][0]
+
+
+def test_summaries_equal_the_pandas_analyses(client, data_dir, tmp_path):
+    """write_summaries: every table read back equals the pandas analysis of the same corpus;
+    the texts of the pair shown side by side are written, and nothing else's."""
+    from corpus_tools.distributed.summaries import read_summaries, write_summaries
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pandas = ct.load_corpus(data_dir)
+        folder = write_summaries(ctd.load_corpus(data_dir), tmp_path / "sum", source="data")
+        s = read_summaries(folder)
+        expected_pairs = ct.find_rewrites(pandas)
+    _same(pandas.drop(columns="text"), s.corpus)
+    _same(ct.problems(pandas), s.problems)
+    _same(ct.readability(pandas), s.readability)
+    _same(ct.grammar_summary(pandas), s.grammar_summary)
+    _same(ct.top_terms(pandas, n=10), s.top_terms, reset=True)
+    _same(expected_pairs, s.rewrites, rtol=1e-6)
+    linked = expected_pairs[expected_pairs["relation"].isin(["copy", "rewrite"])]
+    assert len(linked) >= 1
+    ids = sorted(set(linked["doc_a"]) | set(linked["doc_b"]))
+    assert s.texts.index.tolist() == ids and len(ids) < len(pandas)
+    assert s.texts["text"].tolist() == pandas.loc[ids, "text"].tolist()
+    assert s.manifest["rows"]["corpus"] == len(pandas) and s.manifest["source"] == "data"
+
+
+def test_read_summaries_names_what_is_missing(tmp_path):
+    from corpus_tools.distributed.summaries import read_summaries
+
+    with pytest.raises(FileNotFoundError, match="manifest.json"):
+        read_summaries(tmp_path)
+
+
+def test_report_renders_from_summaries_written_earlier(client, data_dir, tmp_path):
+    """``report --summaries DIR``: no corpus is analysed; the page shows the written tables."""
+    from corpus_tools.distributed.summaries import write_summaries
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        folder = write_summaries(ctd.load_corpus(data_dir), tmp_path / "sum")
+    out = tmp_path / "report"
+    proc = subprocess.run([sys.executable, "-m", "corpus_tools", "report", "elsewhere",
+                           "--summaries", str(folder), "--out", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    page = (out / "01_corpus_at_scale.html").read_text(encoding="utf-8")
+    assert "3 documents" in page and "001_dbc4827b14b7b483" in page
+    assert "elsewhere" in (out / "index.html").read_text(encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "corpus_tools", "report", "x", "--summaries",
+                          str(tmp_path), "--out", str(tmp_path / "r2")],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "manifest.json" in bad.stderr

@@ -6,7 +6,8 @@ import nbformat
 import pandas as pd
 
 from corpus_tools import corpus_from_texts
-from corpus_tools.report.headlines import (HEADLINE_MIME, Headline, grammar_headline, headline_of,
+from corpus_tools.report.headlines import (HEADLINE_MIME, Headline, grammar_headline,
+                                           grammar_summary_headline, headline_of,
                                            overview_headline, readability_headline,
                                            rewrites_headline, terms_headline)
 
@@ -49,6 +50,21 @@ def test_grammar_counts_documents_rate_and_kinds():
         "Most frequent: spelling 3, verb_form 1.")
     assert grammar_headline(findings.iloc[:0], corpus).findings == (
         "No grammar or spelling findings in 3 documents (2,000 words).",)
+
+
+def test_grammar_headline_from_the_summary_says_the_same(sample_corpus):
+    """A report at scale has only the grammar summary: its headline is the findings' own."""
+    from corpus_tools import grammar_errors, grammar_summary
+
+    findings = grammar_errors(sample_corpus)
+    assert len(findings) > 2
+    summary = grammar_summary(sample_corpus, findings=findings)
+    assert (grammar_summary_headline(summary, sample_corpus).findings
+            == grammar_headline(findings, sample_corpus).findings)
+    clean = summary.assign(**{c: 0 for c in summary.columns
+                              if c.startswith("n_") and c != "n_words"})
+    assert grammar_summary_headline(clean, sample_corpus).findings == (
+        grammar_headline(findings.iloc[:0], sample_corpus).findings)
 
 
 def test_terms_sums_counts_over_documents():

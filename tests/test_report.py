@@ -353,3 +353,36 @@ def test_corpus_text_never_runs_in_the_browser(browser, hostile_report_run):
         assert "<img src=x onerror=" in shown, page.name  # shown as text, not dropped
     outside = [u for u in _requested(browser) if not u.startswith(LOCAL)]
     assert outside == [], outside
+
+
+@pytest.mark.browser
+def test_report_at_scale_in_chromium(browser, hostile_scale_report_run):
+    """``report --workers 2``: the page the cluster's summaries make renders its tables and
+    figures, shows every payload as text, runs none, and requests nothing outside."""
+    out, proc = hostile_scale_report_run
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Dask dashboard" in proc.stderr and (out / ".summaries" / "manifest.json").is_file()
+    pages = sorted(p.name for p in out.glob("*.html"))
+    assert pages == ["01_corpus_at_scale.html", "index.html"]
+    _requested(browser)
+    for name in reversed(pages):  # the at-scale page last: its state is read below
+        browser.get((out / name).as_uri())
+        expected = ("corpus-tools report: hostile.csv" if name == "index.html" else
+                    nbformat.read(out / "01_corpus_at_scale.ipynb", as_version=4).metadata["title"])
+        assert browser.title == expected, name  # a payload would have added " XSS"
+        assert browser.execute_script(
+            "return document.querySelectorAll('img[onerror], img[src=\"x\"]').length") == 0
+        assert "<img src=x onerror=" in browser.execute_script("return document.body.innerText")
+    state = browser.execute_script("""
+        const imgs = Array.from(document.images);
+        return {ready: document.querySelectorAll('.ct-table[data-ready]').length,
+                widgets: document.querySelectorAll('.ct-table').length,
+                images: imgs.length,
+                decoded: imgs.filter(i => i.complete && i.naturalWidth > 0).length,
+                text: document.body.innerText};
+    """)  # the at-scale page, the last one loaded
+    assert state["widgets"] >= 6 and state["ready"] == state["widgets"], state["widgets"]
+    assert state["images"] >= 4 and state["decoded"] == state["images"]
+    assert "is a machine rewrite of" in state["text"]  # the sample's pair, side by side
+    outside = [u for u in _requested(browser) if not u.startswith(LOCAL)]
+    assert outside == [], outside

@@ -339,9 +339,23 @@ def _count_all(texts: list[str], n_jobs: int | None) -> list[tuple[int, int]]:
         return _count(texts)
 
 
-def corpus_frame(docs: list[Doc], n_jobs: int | None = 1) -> pd.DataFrame:
-    """The corpus frame of ``docs`` (counted, titled, indexed by ``doc_id`` and sorted)."""
-    counts = _count_all([d.text for d in docs], n_jobs)
+def count_texts(texts: list[str]) -> list[tuple[int, int]]:
+    """Each text's ``(words, sentences)``, as :func:`corpus_frame` counts them."""
+    return _count(texts)
+
+
+def corpus_frame(docs: list[Doc], n_jobs: int | None = 1, *,
+                 counts: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+    """The corpus frame of ``docs`` (counted, titled, indexed by ``doc_id`` and sorted).
+
+    ``counts`` are the documents' ``(words, sentences)`` when already
+    counted by :func:`count_texts` (the Dask loader counts once, when it
+    surveys the inputs, not each time a partition is read).
+    """
+    if counts is None:
+        counts = _count_all([d.text for d in docs], n_jobs)
+    elif len(counts) != len(docs):
+        raise ValueError(f"corpus_frame: {len(counts)} counts for {len(docs)} documents")
     meta_names: dict[str, None] = {}
     for d in docs:
         for name, _ in d.meta:

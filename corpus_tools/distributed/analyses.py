@@ -25,7 +25,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..corpus import corpus_from_texts
-from .cluster import compute, pandas_dtypes, persist
+from .cluster import compute, pandas_dtypes, persist, share
 
 __all__ = ["readability", "sentence_readability", "grammar_errors", "grammar_summary",
            "conform", "sample_meta", "check_dask_corpus"]
@@ -160,11 +160,16 @@ def _add_counts(*counts: dict[str, int]) -> dict[str, int]:
     return total
 
 
-def _drop_terms(findings: pd.DataFrame, counts: dict[str, int], min_docs: int) -> pd.DataFrame:
+def _frequent(counts: dict[str, int], min_docs: int) -> frozenset[str]:
+    """Task: the candidate words found in at least ``min_docs`` documents (names and terms)."""
+    return frozenset(w for w, n in counts.items() if n >= min_docs)
+
+
+def _drop_terms(findings: pd.DataFrame, terms: frozenset[str]) -> pd.DataFrame:
     """Task: a partition's findings without the words the corpus shows to be names or terms."""
     from ..grammar.check import is_term_candidate
 
-    keep = [not (is_term_candidate(cat, rule) and counts[span.lower()] >= min_docs)
+    keep = [not (is_term_candidate(cat, rule) and span.lower() in terms)
             for span, cat, rule in zip(findings["span"], findings["category"],
                                        findings["rule_id"])]
     return findings[keep].reset_index(drop=True)
@@ -215,11 +220,12 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
     (words,) = compute(words)
     if not words:
         return raw
-    words = sorted(words)
+    words = share(sorted(words))  # sent to each worker once, not embedded in every task
     texts = corpus[["text"]].to_delayed()
     counts = tree_reduce(_add_counts, [dask.delayed(_count_with)(p, words) for p in texts])
-    (counts,) = compute(counts, progress=progress, desc="spelling terms")
-    return raw.map_partitions(_drop_terms, counts, options.term_min_docs, meta=meta)
+    terms = dask.delayed(_frequent)(counts, options.term_min_docs)
+    (terms,) = persist(terms, progress=progress, desc="spelling terms")  # stays on a worker
+    return raw.map_partitions(_drop_terms, terms, meta=meta)
 
 
 def _summary(part: pd.DataFrame, findings: pd.DataFrame, options) -> pd.DataFrame:

@@ -7,14 +7,16 @@ per-file and per-table code (:func:`~corpus_tools.corpus.load.read_entry`,
 
 1. *Survey* (eager, one task per group of inputs): every input is read and
    each task returns only what the corpus-wide steps need: each document's
-   id, path and emptiness, the problems found, the names and value types of
-   metadata columns. The client then renames repeated ids exactly as the
+   id, path, emptiness and word and sentence counts, the problems found, the
+   names and value types of metadata columns. The client then renames repeated ids exactly as the
    pandas loader does (:func:`~corpus_tools.corpus.load.dedupe_ids`, in
    global file order: ``id#2``, ``id#3``...), gathers the problems of every
    partition in the pandas order, and fixes the frame's columns and dtypes.
 2. *Partitions* (lazy): each partition re-reads its inputs when computed,
-   applies the renames, detects languages and counts words with
-   :func:`~corpus_tools.corpus.load.corpus_frame`. Partitions are planned
+   applies the renames, detects languages and builds the frame with
+   :func:`~corpus_tools.corpus.load.corpus_frame` from the survey's counts
+   (counting is four fifths of reading a partition, and each analysis reads
+   the corpus again). Partitions are planned
    from the final ids so that they are sorted and hold disjoint id ranges
    (known divisions); when the inputs' ids interleave (a table with random
    ids), the frame is sorted by a shuffle on ``doc_id`` instead.
@@ -37,7 +39,8 @@ import pandas as pd
 from ..corpus import CorpusError, CorpusWarning, LoadOptions
 from ..corpus.document import Doc
 from ..corpus.files import Entry, find_inputs, shown
-from ..corpus.load import corpus_frame, dedupe_ids, read_entry, with_languages
+from ..corpus.load import (corpus_frame, count_texts, dedupe_ids, read_entry,
+                            with_languages)
 from ..corpus.options import TABLE_SUFFIXES
 from ..corpus.problems import (Problem, ProblemLog, ProblemTable, raise_if_strict,
                                skipped_summary)
@@ -59,11 +62,17 @@ class Unit(NamedTuple):
 
 
 class DocInfo(NamedTuple):
-    """What the survey keeps of a document (the text stays on the worker)."""
+    """What the survey keeps of a document (the text stays on the worker).
+
+    The word and sentence counts are the costliest part of reading a
+    partition: counted once here, they are handed to every later read.
+    """
 
     doc_id: str
     path: str
     empty: bool
+    n_words: int
+    n_sentences: int
 
 
 class Survey(NamedTuple):
@@ -91,7 +100,9 @@ def _survey(units: list[Unit], options: LoadOptions) -> Survey:
         read = _read_unit(unit, options, log)
         # language notes name the document's id before renaming; the client fixes them
         with_languages(read, options, lang_log)
-        docs.append([DocInfo(d.doc_id, d.path, not d.text.strip()) for d in read])
+        counted = count_texts([d.text for d in read])
+        docs.append([DocInfo(d.doc_id, d.path, not d.text.strip(), w, n)
+                     for d, (w, n) in zip(read, counted)])
         for d in read:
             for name, value in d.meta:
                 meta.setdefault(name, {}).setdefault(type(value), value)
@@ -100,14 +111,16 @@ def _survey(units: list[Unit], options: LoadOptions) -> Survey:
 
 
 class Plan(NamedTuple):
-    """How the lazy frame is made: per partition its units and, per unit, the final ids."""
+    """How the lazy frame is made: per partition its units and, per unit, the final ids and counts."""
 
     units: list[list[Unit]]
     ids: list[list[list[str]]]
+    counts: list[list[list[tuple[int, int]]]]
     divisions: tuple | None
 
 
-def _partition(units: list[Unit], ids: list[list[str]], size: int) -> Plan:
+def _partition(units: list[Unit], ids: list[list[str]], counts: list[list[tuple[int, int]]],
+               size: int) -> Plan:
     """Partitions of about ``size`` documents holding disjoint, sorted id ranges.
 
     Units are ordered by their smallest id and merged while their id ranges
@@ -115,7 +128,13 @@ def _partition(units: list[Unit], ids: list[list[str]], size: int) -> Plan:
     groups are packed into partitions. When one group would exceed four
     partitions, the ranges interleave too much: the plan keeps the input
     order and the frame is sorted by a shuffle (``divisions`` is ``None``).
+    ``counts`` are each unit's documents' ``(words, sentences)``, handed on
+    with their ids.
     """
+    def plan(parts: list[list[int]], divisions) -> Plan:
+        return Plan([[units[k] for k in p] for p in parts], [[ids[k] for k in p] for p in parts],
+                    [[counts[k] for k in p] for p in parts], divisions)
+
     spans = sorted(((min(i), max(i), k) for k, i in enumerate(ids) if i), key=lambda s: s[:2])
     groups: list[list[int]] = []
     top = None
@@ -135,8 +154,7 @@ def _partition(units: list[Unit], ids: list[list[str]], size: int) -> Plan:
                 count = 0
             parts[-1].append(k)
             count += len(ids[k])
-        return Plan([[units[k] for k in p] for p in parts], [[ids[k] for k in p] for p in parts],
-                    None)
+        return plan(parts, None)
     parts, count = [], size
     for g in groups:
         if count >= size:
@@ -145,11 +163,10 @@ def _partition(units: list[Unit], ids: list[list[str]], size: int) -> Plan:
         parts[-1].extend(g)
         count += sum(len(ids[k]) for k in g)
     if not parts:
-        return Plan([[]], [[]], (None, None))
+        return Plan([[]], [[]], [[]], (None, None))
     firsts = [min(x for k in p for x in ids[k]) for p in parts]
     last = max(x for k in parts[-1] for x in ids[k])
-    return Plan([[units[k] for k in p] for p in parts], [[ids[k] for k in p] for p in parts],
-                (*firsts, last))
+    return plan(parts, (*firsts, last))
 
 
 class _ReadPartition:
@@ -159,11 +176,12 @@ class _ReadPartition:
         self.options = options
         self.meta = meta
 
-    def __call__(self, part: tuple[list[Unit], list[list[str]]]) -> pd.DataFrame:
-        units, final_ids = part
+    def __call__(self, part: tuple[list[Unit], list[list[str]], list[list[tuple[int, int]]]]
+                 ) -> pd.DataFrame:
+        units, final_ids, unit_counts = part
         log = ProblemLog()
-        docs = []
-        for unit, ids in zip(units, final_ids):
+        docs, counts = [], []
+        for unit, ids, counted in zip(units, final_ids, unit_counts):
             read = _read_unit(unit, self.options, log)
             if len(read) != len(ids):
                 raise CorpusError(f"{unit.entry.where}: changed while the corpus was loading "
@@ -172,8 +190,9 @@ class _ReadPartition:
             docs.extend(d if d.doc_id == new else
                         dataclasses.replace(d, doc_id=new, flags=d.flags + ("duplicate_id",))
                         for d, new in zip(read, ids))
+            counts.extend(counted)
         docs = with_languages(docs, self.options, ProblemLog())
-        frame = corpus_frame(docs, n_jobs=1)
+        frame = corpus_frame(docs, n_jobs=1, counts=counts)
         return _conform(frame, self.meta)
 
 
@@ -381,26 +400,29 @@ def load_corpus(source, *, pattern: str | None = None, recursive: bool = False,
     raise_if_strict(log.items, strict=options.strict)
     label = shown(os.fspath(source)) if not isinstance(source, (list, tuple)) else \
         f"{len(source)} files"
-    unit_ids, k = [], 0
+    unit_ids, unit_counts, k = [], [], 0
     for s in surveys:
         for u in s.docs:
             unit_ids.append(final[k:k + len(u)])
+            unit_counts.append([(d.n_words, d.n_sentences) for d in u])
             k += len(u)
     with dask.config.set({"dataframe.convert-string": False}):  # keep pandas' own dtypes
-        return _lazy_frame(units, unit_ids, final, surveys, options, label, log, partition_docs)
+        return _lazy_frame(units, unit_ids, unit_counts, final, surveys, options, label, log,
+                           partition_docs)
 
 
-def _lazy_frame(units, unit_ids, final, surveys, options, label, log, partition_docs):
+def _lazy_frame(units, unit_ids, unit_counts, final, surveys, options, label, log,
+                partition_docs):
     """Pass 2: the lazy frame (see the module docstring)."""
     import dask.dataframe as dd
 
-    plan = _partition(units, unit_ids, partition_docs)
+    plan = _partition(units, unit_ids, unit_counts, partition_docs)
     meta = _meta_frame(surveys)
     # the problems travel in the attrs of the frame's meta, which every derived frame keeps
     meta.attrs["source"] = label
     meta.attrs["problems"] = ProblemTable(log.items)
     reader = _ReadPartition(options, meta)
-    parts = list(zip(plan.units, plan.ids))
+    parts = list(zip(plan.units, plan.ids, plan.counts))
     if plan.divisions is not None:
         frame = dd.from_map(reader, parts, meta=meta, divisions=plan.divisions,
                             enforce_metadata=False, label="load-corpus")

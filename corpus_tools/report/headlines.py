@@ -20,7 +20,8 @@ from ..corpus import english_mask
 from ..markup import escape_markdown
 
 __all__ = ["Headline", "HEADLINE_MIME", "headline_of", "overview_headline",
-           "readability_headline", "grammar_headline", "terms_headline", "rewrites_headline"]
+           "readability_headline", "grammar_headline", "grammar_summary_headline",
+           "terms_headline", "rewrites_headline"]
 
 HEADLINE_MIME = "application/vnd.corpus-tools.headline+json"
 
@@ -149,21 +150,50 @@ def grammar_headline(findings: pd.DataFrame, corpus: pd.DataFrame) -> Headline:
     corpus : pandas.DataFrame
         The corpus (for its size in documents and words).
     """
+    return _grammar_lines(findings["doc_id"].value_counts(), findings["category"].value_counts(),
+                          corpus)
+
+
+def grammar_summary_headline(summary: pd.DataFrame, corpus: pd.DataFrame) -> Headline:
+    """:func:`grammar_headline` from the per-document counts of :func:`corpus_tools.grammar_summary`.
+
+    For a report that has the summary but not every finding (a corpus
+    summarised on a cluster); the sentences are the same.
+    """
+    per_doc = summary["n_findings"][summary["n_findings"] > 0]
+    kinds = {c[2:]: int(summary[c].sum()) for c in summary.columns
+             if c.startswith("n_") and c not in ("n_words", "n_findings")}
+    categories = pd.Series(kinds, dtype="int64")
+    return _grammar_lines(per_doc, categories[categories > 0], corpus)
+
+
+def _ranked(counts: pd.Series) -> pd.Series:
+    """``counts`` largest first, ties in name order."""
+    order = sorted(range(len(counts)), key=lambda k: (-int(counts.iloc[k]), str(counts.index[k])))
+    return counts.iloc[order]
+
+
+def _grammar_lines(per_doc: pd.Series, categories: pd.Series, corpus: pd.DataFrame) -> Headline:
+    """The grammar headline from findings per document and per category.
+
+    Both are ranked here, largest first and ties by name, so that the same
+    counts give the same sentences whichever table they were counted from.
+    """
+    per_doc, categories = _ranked(per_doc), _ranked(categories)
     english = english_mask(corpus)
     other = _other_languages(corpus)
     note = (other + ": not checked (the rules and word list are for English).",) if other else ()
     checked = corpus[english]
     n_words = int(checked["n_words"].sum())
-    if findings.empty:
+    n_findings = int(per_doc.sum())
+    if not n_findings:
         return Headline((f"No grammar or spelling findings in {_n(len(checked), 'document')} "
                          f"({_n(n_words, 'word')}).", *note))
-    per_doc = findings["doc_id"].value_counts()
     top, top_n = per_doc.index[0], int(per_doc.iloc[0])
-    rate = 1000 * len(findings) / n_words if n_words else float("nan")
-    first = (f"{_n(len(findings), 'grammar finding')} in {len(per_doc):,} of "
+    rate = 1000 * n_findings / n_words if n_words else float("nan")
+    first = (f"{_n(n_findings, 'grammar finding')} in {len(per_doc):,} of "
              f"{_n(len(checked), 'checked document' if other else 'document')}")
     first += f", {top_n:,} in {top}." if len(checked) > 1 else "."
-    categories = findings["category"].value_counts()
     kinds = ", ".join(f"{name} {int(n):,}" for name, n in categories.head(3).items())
     return Headline((first, f"{_fmt(rate, 2)} findings per 1,000 words.",
                      f"Most frequent: {kinds}.", *note))

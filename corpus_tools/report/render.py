@@ -36,10 +36,12 @@ from ..progress import stderr_is_terminal
 from .headlines import Headline, headline_of
 from .index import index_html
 
-__all__ = ["render_report", "find_notebooks", "execute_notebook", "notebooks_folder",
+__all__ = ["render_report", "render_summary_report", "find_notebooks", "execute_notebook", "notebooks_folder",
            "ReportResult", "NotebookResult"]
 
 CACHE_FOLDER = ".cache"
+AT_SCALE_FOLDER = "at_scale"
+"""The shipped notebooks that read a cluster's summaries (:func:`render_summary_report`)."""
 
 
 @dataclass(frozen=True)
@@ -235,12 +237,74 @@ def render_report(
     params = {"corpus_path": str(src), "load_options": load_options,
               "cache_dir": str(Path(cache.folder).resolve())}
     paths = find_notebooks(notebooks)
+    results, seconds = _render_all(paths, out, params, show_code=show_code, timeout=timeout,
+                                   n_jobs=n_jobs, progress=progress, started=started,
+                                   what=f"{len(corpus):,} documents")
+    index = out / "index.html"
+    index.write_text(index_html(src, corpus, results, load_options, seconds=seconds),
+                     encoding="utf-8")
+    if prune:
+        cache.prune(unused_since=started)
+    return ReportResult(index, tuple(results), seconds)
+
+
+def render_summary_report(summaries: str | Path, *, out: str | Path = "reports",
+                          notebooks: str | Path | None = None, show_code: bool = False,
+                          timeout: int = 900, progress: bool = False,
+                          source: str | Path | None = None) -> ReportResult:
+    """Render the report of a corpus summarised on a cluster, from the tables it wrote.
+
+    The notebooks read the folder :func:`corpus_tools.distributed.write_summaries`
+    wrote (one row per document, and the texts of the pairs shown side by
+    side), so the report of a corpus too large for memory is rendered on
+    one machine without its texts.
+
+    Parameters
+    ----------
+    summaries : str or Path
+        The summaries folder.
+    out, show_code, timeout, progress
+        As for :func:`render_report`.
+    notebooks : str or Path, optional
+        Folder of ``NN_*.ipynb`` notebooks taking ``summaries_dir``; default
+        the shipped ``at_scale`` notebooks.
+    source : str or Path, optional
+        The corpus path shown on the pages (default: the one the summaries name).
+
+    Returns
+    -------
+    ReportResult
+    """
+    from ..distributed.summaries import read_summaries
+
+    started = time.time()
+    folder = Path(summaries).resolve()
+    summary = read_summaries(folder)  # a folder that is not one fails here, before any kernel
+    src = Path(source or summary.manifest.get("source") or folder)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    params = {"summaries_dir": str(folder), "corpus_path": str(src)}
+    paths = find_notebooks(notebooks if notebooks is not None
+                           else notebooks_folder() / AT_SCALE_FOLDER)
+    results, seconds = _render_all(paths, out, params, show_code=show_code, timeout=timeout,
+                                   n_jobs=None, progress=progress, started=started,
+                                   what=f"{len(summary.corpus):,} documents summarised")
+    index = out / "index.html"
+    index.write_text(index_html(src, summary.corpus, results, {}, seconds=seconds),
+                     encoding="utf-8")
+    return ReportResult(index, tuple(results), seconds)
+
+
+def _render_all(paths: list[Path], out: Path, params: dict, *, show_code: bool, timeout: int,
+                n_jobs: int | None, progress: bool, started: float,
+                what: str) -> tuple[list[NotebookResult], float]:
+    """Execute and convert ``paths`` side by side; their results in name order, and the seconds."""
     # one more than the cores: a kernel spends part of its life off the CPU (starting,
     # waiting for a result another notebook is computing, its page being converted)
     workers = max(1, min(n_jobs or _cores() + 1, len(paths)))
     log = _Log(enabled=progress, total=len(paths))
-    log.line(f"corpus-tools report: {len(corpus):,} documents, {len(paths)} notebooks, "
-             f"{workers} at a time")
+    log.line(f"corpus-tools report: {what}, {len(paths)} notebook"
+             f"{'' if len(paths) == 1 else 's'}, {workers} at a time")
 
     def run(path: Path) -> NotebookResult:
         log.line(f"  started  {path.stem}")
@@ -256,13 +320,7 @@ def render_report(
                 results = list(pool.map(run, paths))  # in name order, whatever finishes first
     finally:
         log.close()
-    seconds = time.time() - started
-    index = out / "index.html"
-    index.write_text(index_html(src, corpus, results, load_options, seconds=seconds),
-                     encoding="utf-8")
-    if prune:
-        cache.prune(unused_since=started)
-    return ReportResult(index, tuple(results), seconds)
+    return results, time.time() - started
 
 
 def _render_one(path: Path, out: Path, params: dict, *, show_code: bool,
