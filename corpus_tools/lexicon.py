@@ -42,13 +42,18 @@ from typing import NamedTuple
 from .segment import normalize
 
 __all__ = ["Lexicon", "default_lexicon", "frequencies", "zipf", "is_known_word", "lemmas", "lemmas_by_pos",
-           "RARE_ZIPF", "NAME_MAX_ZIPF", "CmuFacts", "cmu_facts", "cmu_syllables",
+           "RARE_ZIPF", "NAME_MAX_ZIPF", "WORD_CACHE_SIZE", "CmuFacts", "cmu_facts", "cmu_syllables",
            "cmu_first_sounds", "cmu_dictionary"]
 
 #: A word at or below this Zipf frequency counts as rare.
 RARE_ZIPF = 3.0
 #: A capitalised word above this Zipf frequency is not taken for a name.
 NAME_MAX_ZIPF = 4.5
+#: Words each per-word memo of a process keeps (Zipf frequency, lemmas, word weights and
+#: hashes): the most recently used, which in running text are nearly all its tokens. A corpus
+#: of millions of documents has millions of distinct words (names, typos, numbers); memos
+#: sized for all of them held about 150 MB each per worker process, growing with the corpus.
+WORD_CACHE_SIZE = 1 << 16
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,9 +102,16 @@ def zipf(word: str) -> float:
         from wordfreq import zipf_frequency
 
         z = zipf_frequency(w, "en")
-    if len(_ZIPF_CACHE) < 1_000_000:  # a per-process memo of a pure function
-        _ZIPF_CACHE[word] = z
+    remember(_ZIPF_CACHE, word, z)
     return z
+
+
+def remember(memo: dict, key, value) -> None:
+    """Store ``key -> value`` in a per-process ``memo`` of a pure function, at most
+    :data:`WORD_CACHE_SIZE` entries (the oldest goes first), so memory stays bounded."""
+    if len(memo) >= WORD_CACHE_SIZE:
+        memo.pop(next(iter(memo)))
+    memo[key] = value
 
 
 def is_known_word(word: str) -> bool:
@@ -111,7 +123,7 @@ def is_known_word(word: str) -> bool:
     return zipf(word) > 0.0
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def lemmas_by_pos(word: str) -> dict[str, tuple[str, ...]]:
     """``lemminflect.getAllLemmas(word)``: lemmas per universal part of speech, remembered.
 
@@ -123,7 +135,7 @@ def lemmas_by_pos(word: str) -> dict[str, tuple[str, ...]]:
     return getAllLemmas(word)
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def lemmas(word: str) -> tuple[frozenset, bool]:
     """The lemmas of a lower-case ``word`` for any part of speech, and whether it is a base form.
 
@@ -225,7 +237,7 @@ class Lexicon:
                 vbz = getInflection(word, "VBZ")
                 if vbn and vbd and vbz and word not in vbn and word not in vbd:
                     result = (vbd[0], vbn[0], vbz[0])
-        self._verb_cache[key] = result
+        remember(self._verb_cache, key, result)
         return result
 
     def is_past(self, word: str) -> bool:
@@ -242,7 +254,7 @@ class Lexicon:
                 if lemma != word and word in getInflection(lemma, "VBD"):
                     result = True
                     break
-        self._past_cache[word] = result
+        remember(self._past_cache, word, result)
         return result
 
     def usual_tag(self, word: str) -> str | None:

@@ -20,14 +20,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from .lexicon import zipf
+from .lexicon import WORD_CACHE_SIZE, zipf
 from .stopwords import ENGLISH_STOPWORDS
 
 __all__ = ["word_weight", "weighted_dice", "sequence_ratio", "sentence_similarity",
            "containment", "overlap_matrix", "row_normalize", "blocked_products"]
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_weight(word: str) -> float:
     """Weight of a normalised word in a similarity: 0.3 for stop words, else ``6 - zipf``
     clipped to 1-4 (rare words and names count most).

@@ -322,3 +322,39 @@ def test_report_renders_from_summaries_written_earlier(client, data_dir, tmp_pat
                           str(tmp_path), "--out", str(tmp_path / "r2")],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "manifest.json" in bad.stderr
+
+
+def test_each_table_is_surveyed_by_a_task_of_its_own():
+    """A folder of Parquet partitions is surveyed in parallel: one task per table, and document
+    files ``partition_docs`` to a task, in input order."""
+    from corpus_tools.corpus.files import Entry
+    from corpus_tools.distributed.load import Unit, survey_groups
+
+    def unit(name, table):
+        return Unit(Entry(name, name, name, True), table, False)
+
+    units = [unit("a.txt", False), unit("b.txt", False), unit("c.txt", False),
+             unit("p0.parquet", True), unit("p1.parquet", True), unit("d.txt", False)]
+    groups = survey_groups(units, 2)
+    assert [[u.entry.rel for u in g] for g in groups] == [
+        ["a.txt", "b.txt"], ["c.txt"], ["p0.parquet"], ["p1.parquet"], ["d.txt"]]
+    assert [u for g in groups for u in g] == units
+
+
+def test_index_blocks_shrink_as_the_cap_grows():
+    """A block of the index product holds rows x partners, and partners grow with the corpus's
+    document-frequency cap: the blocks get fewer rows so a task's memory does not grow."""
+    from corpus_tools.distributed.rewrites import PRODUCT_BUDGET, block_rows
+    from corpus_tools.rewrites import RewriteOptions
+    from corpus_tools.rewrites.candidates import df_cap
+
+    opt = RewriteOptions()
+    sizes = {}
+    for n in (3_000, 50_000, 200_000, 2_000_000):
+        n_parts = -(-n // 5000)
+        rows = block_rows(n, n_parts, opt)
+        cap = df_cap(n, max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
+        assert 1 <= rows <= -(-n // n_parts) and rows * cap <= PRODUCT_BUDGET
+        sizes[n] = rows
+    assert sizes[3_000] == 3_000 and sizes[50_000] == 5_000
+    assert sizes[200_000] == 1_250 and sizes[2_000_000] == 125

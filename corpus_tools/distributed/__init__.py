@@ -6,9 +6,10 @@ they are used. Install the extra with ``pip install 'corpus-tools[dask]'``.
 
 Every public analysis of corpus-tools accepts a Dask DataFrame from
 :func:`corpus_tools.distributed.load_corpus` (or any Dask DataFrame indexed by
-``doc_id`` with a ``text`` column) in place of a pandas corpus and hands it to
-the module below that runs it per partition with the pandas path's own
-functions; a notebook works unchanged.
+``doc_id`` with a ``text`` column) in place of a pandas corpus and hands it
+(:func:`corpus_tools.engines.on_dask`) to the module below that
+:data:`IMPLEMENTATIONS` names, which runs it per partition with the pandas
+path's own functions; a notebook works unchanged.
 
 One module per step:
 
@@ -28,34 +29,27 @@ One module per step:
     verification distributed by pair.
 ``output``
     summary tables written as Parquet partitions for notebooks to open.
+``summaries``
+    the report's tables of a corpus, written by the cluster, read by the
+    at-scale notebook.
 """
 
 from __future__ import annotations
 
-import importlib
+from ..engines import is_dask, on_dask
 
-__all__ = ["is_dask", "dispatch", "load_corpus"]
+__all__ = ["is_dask", "load_corpus", "IMPLEMENTATIONS"]
 
-# public function of corpus-tools -> module of this package that runs it on Dask
-_IMPLEMENTATIONS = {
+IMPLEMENTATIONS = {
     "readability": "analyses", "sentence_readability": "analyses",
     "grammar_errors": "analyses", "grammar_summary": "analyses",
     "term_frequencies": "terms", "top_terms": "terms", "keyness": "terms",
     "find_rewrites": "rewrites", "problems": "load", "load_corpus": "load",
 }
-
-
-def is_dask(obj: object) -> bool:
-    """Whether ``obj`` is a Dask collection (checked without importing Dask)."""
-    return hasattr(type(obj), "__dask_graph__")
-
-
-def dispatch(name: str, *args, **kwargs):
-    """Run the Dask implementation of the public function ``name``."""
-    module = importlib.import_module(f".{_IMPLEMENTATIONS[name]}", __name__)
-    return getattr(module, name)(*args, **kwargs)
+"""Public function of corpus-tools -> the module of this package that runs it on Dask
+(:func:`corpus_tools.engines.on_dask` reads it)."""
 
 
 def load_corpus(source, **kwargs):
     """Load a corpus as a lazy Dask DataFrame (see :func:`corpus_tools.distributed.load.load_corpus`)."""
-    return dispatch("load_corpus", source, **kwargs)
+    return on_dask("load_corpus", source, **kwargs)

@@ -13,7 +13,6 @@ pure Python and hold the GIL, so processes, not threads, give parallelism.
 from __future__ import annotations
 
 import functools
-import sys
 from typing import NamedTuple
 
 __all__ = ["connect", "Session", "compute", "persist", "dashboard_address", "current_client",

@@ -46,7 +46,7 @@ from ..corpus.problems import (Problem, ProblemLog, ProblemTable, raise_if_stric
                                skipped_summary)
 from ..corpus.tables import read_table
 
-__all__ = ["load_corpus", "problems", "Unit", "DEFAULT_PARTITION_DOCS"]
+__all__ = ["load_corpus", "problems", "Unit", "survey_groups", "DEFAULT_PARTITION_DOCS"]
 
 DEFAULT_PARTITION_DOCS = 2000
 """Documents per partition (and files per survey task): about 5 MB of news text,
@@ -340,7 +340,8 @@ def load_corpus(source, *, pattern: str | None = None, recursive: bool = False,
         text, id and title columns are guessed per table; name them to be
         sure every table uses the same ones.
     partition_docs : int, default :data:`DEFAULT_PARTITION_DOCS`
-        Documents per partition (files per survey task).
+        Documents per partition (and document files per survey task; each
+        table is surveyed by a task of its own).
     progress : bool, default False
         A progress bar on stderr for the survey.
 
@@ -360,7 +361,6 @@ def load_corpus(source, *, pattern: str | None = None, recursive: bool = False,
     CorpusError
         As :func:`corpus_tools.load_corpus` (also for a glob matching nothing).
     """
-    import dask.dataframe as dd
 
     from .cluster import compute
 
@@ -373,7 +373,7 @@ def load_corpus(source, *, pattern: str | None = None, recursive: bool = False,
         raise ValueError(f"partition_docs={partition_docs!r}: expected a positive number")
     log = ProblemLog()
     units = _units(source, options, log)
-    groups = [units[k:k + partition_docs] for k in range(0, len(units), partition_docs)]
+    groups = survey_groups(units, partition_docs)
     import dask
 
     tasks = [dask.delayed(_survey, pure=True)(g, options) for g in groups]
@@ -409,6 +409,32 @@ def load_corpus(source, *, pattern: str | None = None, recursive: bool = False,
     with dask.config.set({"dataframe.convert-string": False}):  # keep pandas' own dtypes
         return _lazy_frame(units, unit_ids, unit_counts, final, surveys, options, label, log,
                            partition_docs)
+
+
+def survey_groups(units: list[Unit], size: int) -> list[list[Unit]]:
+    """The units of each survey task, in input order: ``size`` document files, or one table.
+
+    A table holds many documents (a Parquet partition, a JSON Lines export),
+    so each is surveyed by a task of its own and a folder of partitions is
+    surveyed in parallel; document files hold one each and go ``size`` to
+    a task.
+    """
+    groups: list[list[Unit]] = []
+    batch: list[Unit] = []
+    for unit in units:
+        if unit.table:
+            if batch:
+                groups.append(batch)
+                batch = []
+            groups.append([unit])
+            continue
+        batch.append(unit)
+        if len(batch) >= size:
+            groups.append(batch)
+            batch = []
+    if batch:
+        groups.append(batch)
+    return groups
 
 
 def _lazy_frame(units, unit_ids, unit_counts, final, surveys, options, label, log,

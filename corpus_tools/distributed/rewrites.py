@@ -52,22 +52,22 @@ import pandas as pd
 
 from .analyses import check_dask_corpus, tree_reduce
 from .cluster import compute, pandas_dtypes, share
-from .store import part_folder, read_array, read_ragged, write_array, write_ragged
+from .store import (digest64, part_folder, read_array, read_ragged, write_array,
+                    write_ragged)
 
-__all__ = ["find_rewrites", "PAIRS_PER_TASK", "JUDGE_PAIRS_PER_TASK", "PARTITIONS_PER_SHARD"]
+__all__ = ["find_rewrites", "block_rows", "PAIRS_PER_TASK", "JUDGE_PAIRS_PER_TASK",
+           "PARTITIONS_PER_SHARD", "PRODUCT_BUDGET"]
 
 PAIRS_PER_TASK = 20_000
 """Pairs screened by one task (set overlaps: cheap per pair)."""
 JUDGE_PAIRS_PER_TASK = 300
 """Pairs aligned by one task (about a second of work each on news articles)."""
+PRODUCT_BUDGET = 1_250_000
+"""Rows of a block of the index product times the document-frequency cap (5,000 rows at the
+cap of 250 that 50,000 documents have); see :func:`block_rows`."""
 PARTITIONS_PER_SHARD = 4
 """Corpus partitions per index shard (at least two shards): the number of shards grows with
 the corpus, so a shard (and the memory of a task that reads one) stays the same size."""
-
-
-def _digest64(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"),
-                                          digest_size=8).digest(), "little")
 
 
 class PartInfo(NamedTuple):
@@ -89,7 +89,7 @@ def _sketch_part(part: pd.DataFrame, k: int, root: str, n_shards: int) -> PartIn
     texts = ["" if not isinstance(t, str) else t for t in part["text"]]
     sp = sketch_documents(list(zip(ids, texts)))
     folder = part_folder(root, k)
-    imm = [np.array(sorted(_digest64(w) for w in f), dtype=np.uint64) for f in sp.immutables]
+    imm = [np.array(sorted(digest64(w) for w in f), dtype=np.uint64) for f in sp.immutables]
     write_ragged(folder, "immutables", imm, np.uint64)
     for name in ("content", "shingles"):
         lengths = getattr(sp, f"{name[:-1] if name == 'shingles' else name}_lengths")
@@ -313,6 +313,21 @@ def _block_partners(lo: int, opt, *partials):
     return select_partners(lo, both, min_score=opt.min_candidate_score, top_k=opt.top_k)
 
 
+def block_rows(n: int, n_parts: int, opt) -> int:
+    """Documents per block of the index product: a partition's worth, fewer as the cap grows.
+
+    A row of the product holds every document sharing a feature with it,
+    up to about the document-frequency cap per feature, and the cap grows
+    with the corpus (``candidate_max_df`` is a share of it): rows times cap
+    is kept under :data:`PRODUCT_BUDGET`, so a block task's memory stays the
+    same from 50,000 documents to millions.
+    """
+    from ..rewrites.candidates import df_cap
+
+    cap = df_cap(n, max_df=opt.candidate_max_df, min_df_cap=opt.candidate_min_df_cap)
+    return max(1, min(-(-n // max(1, n_parts)), PRODUCT_BUDGET // max(1, cap)))
+
+
 def _candidates(layout: Layout, kind: str, indexed: np.ndarray, n_parts: int, n_shards: int,
                 opt, progress: bool) -> pd.DataFrame:
     """:func:`candidate_pairs` over the ``kind`` features of the ``indexed`` documents, sharded."""
@@ -330,7 +345,7 @@ def _candidates(layout: Layout, kind: str, indexed: np.ndarray, n_parts: int, n_
     norms = np.sqrt(sumsq)
     norms[norms == 0] = 1.0  # rows without features stay zero
     blocks = []
-    step = max(1, -(-n // max(1, n_parts)))
+    step = block_rows(n, n_parts, opt)
     shared = share(norms)
     for lo in range(0, n, step):
         hi = min(n, lo + step)

@@ -2,8 +2,9 @@
 
 Document frequencies, idf and ``min_count`` are corpus-wide: each partition's
 terms are counted (:func:`~corpus_tools.terms.counts.count_terms_corpus`),
-their document frequencies and totals summed over the partitions (a tree of
-additions, on the workers), and each partition's table is then made by
+their document frequencies and totals summed over the partitions by term hash
+(a tree of additions, on the workers; :class:`TermStats`), and each
+partition's table is then made by
 :func:`~corpus_tools.terms.counts.tidy_counts` with the corpus's numbers.
 Counting runs twice (for the sums, then for the tables), so no worker keeps
 the counts of the corpus. Keyness needs one pass: the frequencies of the
@@ -20,16 +21,34 @@ import pandas as pd
 
 from .analyses import check_dask_corpus, conform, sample_meta, tree_reduce
 from .cluster import compute, pandas_dtypes, share
+from .store import digests64
 
 __all__ = ["term_frequencies", "top_terms", "keyness", "TermStats"]
 
 
 class TermStats(NamedTuple):
-    """Corpus-wide numbers of every term: documents using it and total count; documents."""
+    """Corpus-wide numbers of every term, by term hash: documents using it, total count; documents.
 
-    df: pd.Series
-    total: pd.Series
+    ``hashes`` are the terms' :func:`~corpus_tools.distributed.store.digest64`,
+    sorted; ``df`` and ``total`` are aligned with them. Twenty bytes a term
+    (a table indexed by the terms' strings took about ten times that), so
+    the vocabulary of millions of documents, which every partition's table
+    needs, is small enough to send to every worker.
+    """
+
+    hashes: np.ndarray
+    df: np.ndarray
+    total: np.ndarray
     n_docs: int
+
+    def lookup(self, terms) -> tuple[np.ndarray, np.ndarray]:
+        """``(df, total)`` of ``terms`` (each must be in the corpus's vocabulary)."""
+        h = digests64(terms)
+        at = np.searchsorted(self.hashes, h)
+        if len(h) and (at.max() >= len(self.hashes) or (self.hashes[at] != h).any()):
+            raise ValueError("term statistics: a term of this partition is not in the corpus's "
+                             "vocabulary (the corpus changed between two passes)")
+        return self.df[at], self.total[at]
 
 
 def _stats(part: pd.DataFrame, opts) -> TermStats:
@@ -38,19 +57,25 @@ def _stats(part: pd.DataFrame, opts) -> TermStats:
 
     counts = count_terms_corpus(part, opts)
     m = counts.matrix
-    terms = pd.Index(counts.terms, dtype="str")
-    df = pd.Series(np.bincount(m.indices, minlength=m.shape[1]), index=terms, dtype="int64")
-    total = pd.Series(np.asarray(m.sum(axis=0)).ravel(), index=terms, dtype="int64")
-    return TermStats(df, total, m.shape[0])
+    df = np.bincount(m.indices, minlength=m.shape[1]).astype(np.int64)
+    total = np.asarray(m.sum(axis=0)).ravel().astype(np.int64)
+    return _merged([digests64(counts.terms)], [df], [total], m.shape[0])
+
+
+def _merged(hashes: list[np.ndarray], dfs: list[np.ndarray], totals: list[np.ndarray],
+            n_docs: int) -> TermStats:
+    h = np.concatenate(hashes) if hashes else np.zeros(0, np.uint64)
+    uniq, inverse = np.unique(h, return_inverse=True)
+    df, total = np.zeros(len(uniq), np.int64), np.zeros(len(uniq), np.int64)
+    if len(h):
+        np.add.at(df, inverse, np.concatenate(dfs))
+        np.add.at(total, inverse, np.concatenate(totals))
+    return TermStats(uniq, df, total, n_docs)
 
 
 def _add_stats(*stats: TermStats) -> TermStats:
-    if not stats:
-        empty = pd.Series([], index=pd.Index([], dtype="str"), dtype="int64")
-        return TermStats(empty, empty, 0)
-    df = pd.concat([s.df for s in stats]).groupby(level=0, sort=False).sum()
-    total = pd.concat([s.total for s in stats]).groupby(level=0, sort=False).sum()
-    return TermStats(df, total, sum(s.n_docs for s in stats))
+    return _merged([s.hashes for s in stats], [s.df for s in stats], [s.total for s in stats],
+                   sum(s.n_docs for s in stats))
 
 
 def _corpus_stats(corpus, opts, progress: bool) -> TermStats:
@@ -67,13 +92,12 @@ def _tidy_part(part: pd.DataFrame, opts, stats: TermStats, min_count: int,
     from ..terms.counts import TermCounts, count_terms_corpus, idf_of, tidy_counts
 
     counts = count_terms_corpus(part, opts)
-    terms = pd.Index(counts.terms, dtype="str")
-    keep = stats.total.reindex(terms).to_numpy() >= min_count
+    df, total = stats.lookup(counts.terms)
+    keep = total >= min_count
     if not keep.all():
         counts = TermCounts(counts.doc_ids, counts.n_words, counts.terms[keep],
                             counts.matrix[:, np.flatnonzero(keep)].tocsr())
-        terms = terms[keep]
-    df = stats.df.reindex(terms).to_numpy(dtype=np.int64)
+        df = df[keep]
     frame = tidy_counts(counts, idf_of(df, stats.n_docs), df)
     frame.attrs.clear()
     return conform(frame, meta)

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus, english_mask
-from ..distributed import dispatch, is_dask
+from ..engines import is_dask, on_dask
 from ..lexicon import default_lexicon
 from .rules import CATEGORIES, RULE_IDS, Checker, Finding, RuleChecker
 from ..progress import progress as _progress
@@ -214,7 +214,7 @@ def grammar_errors(
     [['reveal', 'VERB_FORM_AFTER_AUXILIARY', 'revealed'], ['the the', 'REPEATED_WORD', 'the']]
     """
     if is_dask(corpus):
-        return dispatch("grammar_errors", corpus, disable=disable, user_words=user_words,
+        return on_dask("grammar_errors", corpus, disable=disable, user_words=user_words,
                         options=options, checker=checker, progress=progress, config=config)
     check_corpus(corpus, caller="grammar_errors")
     options = resolve_options(options, config, "grammar_errors")
@@ -469,7 +469,7 @@ def grammar_summary(
     [4.0, 1.0, 250.0]
     """
     if is_dask(corpus):
-        return dispatch("grammar_summary", corpus, findings=findings, disable=disable,
+        return on_dask("grammar_summary", corpus, findings=findings, disable=disable,
                         user_words=user_words, options=options, checker=checker, progress=progress,
                         config=config)
     check_corpus(corpus, caller="grammar_summary")

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from ..corpus import check_corpus
-from ..distributed import dispatch, is_dask
+from ..engines import is_dask, on_dask
 from ..progress import progress as _progress
 from ..segment import WORD_KINDS, sentence_tokens
 from .counts import SyllableCounter, textstat_words
@@ -47,7 +47,7 @@ def sentence_readability(corpus: pd.DataFrame, *, progress: bool = False) -> pd.
         documents contribute no rows.
     """
     if is_dask(corpus):
-        return dispatch("sentence_readability", corpus, progress=progress)
+        return on_dask("sentence_readability", corpus, progress=progress)
     check_corpus(corpus, caller="sentence_readability")
     syllables = SyllableCounter()
     memo: dict[str, int] = {}

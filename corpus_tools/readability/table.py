@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus, english_mask
-from ..distributed import dispatch, is_dask
+from ..engines import is_dask, on_dask
 from ..progress import progress as _progress
 from .counts import COUNT_FIELDS, TextCounts, Vocabulary, measure_batches
 from .diversity import DIVERSITY_COLUMNS, diversity_batch
@@ -203,7 +203,7 @@ def readability(
     'under_100_words;under_30_sentences'
     """
     if is_dask(corpus):
-        return dispatch("readability", corpus, undefined=undefined, options=options,
+        return on_dask("readability", corpus, undefined=undefined, options=options,
                         progress=progress)
     check_corpus(corpus, caller="readability")
     if undefined not in ("textstat", "nan"):

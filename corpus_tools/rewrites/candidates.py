@@ -116,8 +116,13 @@ def index_weights(df: np.ndarray, n: int, *, max_df: int | float, min_df_cap: in
     Step of :func:`candidate_pairs` (see ``max_df`` and ``min_df_cap`` there);
     ``df`` is each feature's document frequency over ``n`` documents.
     """
-    cap = max(min_df_cap, int(max_df * n) if isinstance(max_df, float) else int(max_df))
+    cap = df_cap(n, max_df=max_df, min_df_cap=min_df_cap)
     return (df <= cap) & (df >= 2), np.log((n + 1) / (df + 1)) + 1.0
+
+
+def df_cap(n: int, *, max_df: int | float, min_df_cap: int) -> int:
+    """The most documents a feature may be found in and still enter the index of ``n`` documents."""
+    return max(min_df_cap, int(max_df * n) if isinstance(max_df, float) else int(max_df))
 
 
 def select_partners(lo: int, both, *, min_score: float, top_k: int) -> pd.DataFrame:

@@ -47,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
-from ..distributed import dispatch, is_dask
+from ..engines import is_dask, on_dask
 from ..progress import progress as _progress
 from .candidates import screen_candidates
 from .duplicates import duplicate_groups, expand_groups
@@ -163,7 +163,7 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
     automatically spun content on the web. NDSS.
     """
     if is_dask(corpus):
-        return dispatch("find_rewrites", corpus, options=options, evidence=evidence,
+        return on_dask("find_rewrites", corpus, options=options, evidence=evidence,
                         relations=relations, progress=progress)
     check_corpus(corpus, caller="find_rewrites()")
     opt = options or RewriteOptions()

@@ -26,7 +26,7 @@ from zlib import crc32
 
 from ..segment import (MATCH_KIND, WORD_KINDS, Token, normalize, sentence_spans,
                       token_matches)
-from ..lexicon import NAME_MAX_ZIPF, RARE_ZIPF, zipf
+from ..lexicon import NAME_MAX_ZIPF, RARE_ZIPF, WORD_CACHE_SIZE, zipf
 from ..similarity import word_weight
 from ..stopwords import ENGLISH_STOPWORDS
 
@@ -293,7 +293,7 @@ HASH_BITS = 22
 """Bits of the hashed word columns of :attr:`DocFeatures.sent_weights`."""
 
 
-@lru_cache(maxsize=1 << 20)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_hash(word: str) -> int:
     """CRC-32 of a word: stable across processes, remembered (words recur across documents)."""
     return crc32(word.encode("utf-8", "replace"))

@@ -156,7 +156,6 @@ def sketch_corpus(ids: list[str], texts: list[str], *, n_jobs: int | None = 1,
                   progress: bool = False) -> CorpusSketch:
     """The :class:`CorpusSketch` of a corpus, on ``n_jobs`` processes above
     :data:`PARALLEL_MIN_CHARS` characters."""
-    from scipy import sparse
 
     parts = _parts(list(zip(ids, texts)), n_jobs=n_jobs, progress=progress)
     return join_sketches(parts)

@@ -53,7 +53,7 @@ import pandas as pd
 from scipy import sparse
 
 from ..corpus import check_corpus
-from ..distributed import dispatch, is_dask
+from ..engines import is_dask, on_dask
 from ..progress import progress as _progress
 from ..segment import clause_words, normalize, words
 from ..stopwords import resolve_stopwords
@@ -420,7 +420,7 @@ def term_frequencies(
     [{'term': 'the', 'count': 2}]
     """
     if is_dask(corpus):
-        return dispatch("term_frequencies", corpus, options=options, ngram=ngram,
+        return on_dask("term_frequencies", corpus, options=options, ngram=ngram,
                         lowercase=lowercase, stopwords=stopwords, min_count=min_count,
                         progress=progress)
     opts = resolve_term_options(options, TermOptions(), caller="term_frequencies",
@@ -515,7 +515,7 @@ def top_terms(
         most ``n`` rows per document; empty documents have none.
     """
     if is_dask(corpus):
-        return dispatch("top_terms", corpus, n=n, by=by, options=options, ngram=ngram,
+        return on_dask("top_terms", corpus, n=n, by=by, options=options, ngram=ngram,
                         lowercase=lowercase, stopwords=stopwords, min_count=min_count,
                         progress=progress)
     if by not in ("count", "tf_idf", "per_1000"):

@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..corpus import check_corpus
-from ..distributed import dispatch, is_dask
+from ..engines import is_dask, on_dask
 from .counts import (NOT_SET, NotSet, TermOptions, check_doc_ids, count_terms_corpus,
                      resolve_term_options)
 
@@ -274,7 +274,7 @@ def keyness(
     [{'term': 'tanks', 'freq_target': 3, 'freq_reference': 0, 'direction': 'over'}]
     """
     if is_dask(corpus):
-        return dispatch("keyness", corpus, target, reference=reference, measure=measure,
+        return on_dask("keyness", corpus, target, reference=reference, measure=measure,
                         options=options, ngram=ngram, lowercase=lowercase, stopwords=stopwords,
                         min_count=min_count, progress=progress)
     check_corpus(corpus, caller="keyness")
