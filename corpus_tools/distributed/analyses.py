@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import warnings
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -127,11 +128,29 @@ def _raw_findings(part: pd.DataFrame, checker, disable: frozenset[str], user: fr
     return conform(findings_frame(rows, texts, ids, spans, options.context_chars), meta)
 
 
-def _not_checked(part: pd.DataFrame, options) -> pd.Series:
-    """Task: the ids of a partition's documents grammar_errors does not check."""
+class _Checked(NamedTuple):
+    """What checking one partition gives: its findings before the spelling filter, and the
+    ids of the documents it did not check (one task reads the partition once for both)."""
+
+    findings: pd.DataFrame
+    not_checked: list[str]
+
+
+def _check_part(part: pd.DataFrame, checker, disable: frozenset[str], user: frozenset[str],
+                options, meta: pd.DataFrame) -> _Checked:
+    """Task: :func:`_raw_findings` and the documents not checked, from one read of the partition."""
     from ..grammar.check import checked_documents
 
-    return pd.Series(part.index[~checked_documents(part, options)], dtype="str")
+    skipped = [str(i) for i in part.index[~checked_documents(part, options)]]
+    return _Checked(_raw_findings(part, checker, disable, user, options, meta), skipped)
+
+
+def _findings_of(checked: _Checked) -> pd.DataFrame:
+    return checked.findings
+
+
+def _not_checked_of(*checked: _Checked) -> list[str]:
+    return [d for c in checked for d in c.not_checked]
 
 
 def _candidate_words(findings: pd.DataFrame) -> set[str]:
@@ -211,11 +230,17 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
                                 meta=meta, align_dataframes=False)
     if options.term_min_docs <= 1:
         return raw  # lazy: no warning about documents not checked
-    skipped = corpus.map_partitions(_not_checked, options, meta=pd.Series([], dtype="str"),
-                                    align_dataframes=False)
-    raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")  # one read
+    import dask.dataframe as dd
+
+    # one task per partition reads it once for the findings and the documents not checked
+    checked = [dask.delayed(_check_part)(p, checker, disable, user, options, meta)
+               for p in corpus.to_delayed()]
+    raw = dd.from_delayed([dask.delayed(_findings_of)(c) for c in checked], meta=meta,
+                          verify_meta=False)
+    skipped = tree_reduce(_not_checked_of, checked)
+    raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")
     (skipped,) = compute(skipped)
-    warn_not_checked(skipped.tolist(), stacklevel=3)
+    warn_not_checked(skipped, stacklevel=3)
     words = tree_reduce(_union, [dask.delayed(_candidate_words)(p) for p in raw.to_delayed()])
     (words,) = compute(words)
     if not words:

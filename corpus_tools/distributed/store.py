@@ -67,7 +67,24 @@ def write_ragged(folder: Path, name: str, pieces: list[np.ndarray], dtype) -> No
 
 
 def read_ragged(folder: Path, name: str, local: np.ndarray) -> list[np.ndarray]:
-    """The arrays of the documents at ``local`` positions of the partition (copies)."""
-    values = read_array(folder, f"{name}_values")
+    """The arrays of the documents at ``local`` positions of the partition (copies).
+
+    Their bytes are read from the file (``os.pread``), not mapped: a task that
+    reads a few documents from each of many partitions would otherwise keep
+    every page it touched in its resident memory, which grows with the corpus.
+    """
+    path = folder / f"{name}_values.npy"
     offsets = read_array(folder, f"{name}_offsets")
-    return [np.array(values[offsets[k]:offsets[k + 1]]) for k in np.asarray(local).tolist()]
+    with open(path, "rb") as f:
+        major, _ = np.lib.format.read_magic(f)
+        header = (np.lib.format.read_array_header_1_0 if major == 1
+                  else np.lib.format.read_array_header_2_0)
+        _, _, dtype = header(f)
+        start = f.tell()
+        size = dtype.itemsize
+        out = []
+        for k in np.asarray(local).tolist():
+            lo, hi = int(offsets[k]), int(offsets[k + 1])
+            raw = os.pread(f.fileno(), (hi - lo) * size, start + lo * size)
+            out.append(np.frombuffer(raw, dtype=dtype).copy())
+    return out
