@@ -245,9 +245,13 @@ def test_cli_workers_and_parquet(tmp_path, data_dir):
 
 
 def test_grammar_skips_documents_not_in_english(client, tmp_path):
-    """english_only: the document in French is not checked, on both paths, with one warning."""
+    """english_only: the document in French is not checked, on both paths, with one warning
+    (twelve partitions: the not-checked ids are gathered by a tree of more than one level)."""
     folder = tmp_path / "docs"
     folder.mkdir()
+    for k in range(10):
+        (folder / f"more{k}.txt").write_text(f"Item {k} was discussed by the council.",
+                                             encoding="utf-8")
     (folder / "en.txt").write_text("The council met on Monday. It was reveal to the the press.",
                                    encoding="utf-8")
     (folder / "fr.txt").write_text("Le conseil municipal s'est réuni lundi soir pour discuter du "
@@ -267,7 +271,8 @@ def test_grammar_skips_documents_not_in_english(client, tmp_path):
         if corpus is dask:
             found, summary = found.compute(), summary.compute()
         assert set(found["doc_id"]) == {"en"}
-        assert summary["checked"].tolist() == [True, False]
+        assert len(summary) == 12 and summary["checked"].sum() == 11
+        assert not summary.loc["fr", "checked"]
     assert caught[0] == caught[1] and "'fr'" in caught[0][0]
 
 

@@ -149,8 +149,12 @@ def _findings_of(checked: _Checked) -> pd.DataFrame:
     return checked.findings
 
 
-def _not_checked_of(*checked: _Checked) -> list[str]:
-    return [d for c in checked for d in c.not_checked]
+def _not_checked_of(checked: _Checked) -> list[str]:
+    return checked.not_checked
+
+
+def _concat(*lists: list[str]) -> list[str]:
+    return [x for part in lists for x in part]
 
 
 def _candidate_words(findings: pd.DataFrame) -> set[str]:
@@ -237,7 +241,7 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
                for p in corpus.to_delayed()]
     raw = dd.from_delayed([dask.delayed(_findings_of)(c) for c in checked], meta=meta,
                           verify_meta=False)
-    skipped = tree_reduce(_not_checked_of, checked)
+    skipped = tree_reduce(_concat, [dask.delayed(_not_checked_of)(c) for c in checked])
     raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")
     (skipped,) = compute(skipped)
     warn_not_checked(skipped, stacklevel=3)
