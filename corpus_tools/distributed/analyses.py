@@ -242,7 +242,9 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
     raw = dd.from_delayed([dask.delayed(_findings_of)(c) for c in checked], meta=meta,
                           verify_meta=False)
     skipped = tree_reduce(_concat, [dask.delayed(_not_checked_of)(c) for c in checked])
-    raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")
+    with warnings.catch_warnings():  # Dask's note that the two kinds of collection are joined
+        warnings.filterwarnings("ignore", "Computing mixed collections", UserWarning)
+        raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")
     (skipped,) = compute(skipped)
     warn_not_checked(skipped, stacklevel=3)
     words = tree_reduce(_union, [dask.delayed(_candidate_words)(p) for p in raw.to_delayed()])

@@ -97,23 +97,23 @@ def write_summaries(corpus, folder: str | Path, *, source: str = "", progress: b
     rows: dict[str, int] = {}
     seconds: dict[str, float] = {}
 
-    def put(name: str, table) -> None:
+    def put(name: str, make):
+        """Make a table (its eager steps too) and write it; its seconds and rows to the manifest."""
         t = time.perf_counter()
+        table = make()
         path = write_table(table, out, name, progress=progress)
         seconds[name] = round(time.perf_counter() - t, 1)
         rows[name] = int(sum(pq.ParquetFile(p).metadata.num_rows
                              for p in sorted(path.glob("*.parquet"))))
+        return table
 
-    put("corpus", corpus[[c for c in corpus.columns if c != "text"]])
-    put("problems", corpus_problems(corpus))
-    put("readability", ct.readability(corpus, progress=progress))
-    put("grammar_summary", ct.grammar_summary(corpus, progress=progress))
-    put("top_terms", ct.top_terms(corpus, n=10, progress=progress))
-    t = time.perf_counter()
-    pairs = ct.find_rewrites(corpus, progress=progress)
-    seconds["find_rewrites"] = round(time.perf_counter() - t, 1)
-    put("rewrites", pairs)
-    put("texts", _shown_texts(corpus, pairs, shown_pairs))
+    put("corpus", lambda: corpus[[c for c in corpus.columns if c != "text"]])
+    put("problems", lambda: corpus_problems(corpus))
+    put("readability", lambda: ct.readability(corpus, progress=progress))
+    put("grammar_summary", lambda: ct.grammar_summary(corpus, progress=progress))
+    put("top_terms", lambda: ct.top_terms(corpus, n=10, progress=progress))
+    pairs = put("rewrites", lambda: ct.find_rewrites(corpus, progress=progress))
+    put("texts", lambda: _shown_texts(corpus, pairs, shown_pairs))
     manifest = {
         "source": source or str(corpus._meta.attrs.get("source", "")),
         "written": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(started)),
