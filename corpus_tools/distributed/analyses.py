@@ -116,15 +116,18 @@ def _checker(user: frozenset[str], disable: frozenset[str]):
 
 
 def _raw_findings(part: pd.DataFrame, checker, disable: frozenset[str], user: frozenset[str],
-                  options, meta: pd.DataFrame) -> pd.DataFrame:
-    """Task: a partition's findings before the corpus-wide spelling filter."""
+                  options, meta: pd.DataFrame, checked=None) -> pd.DataFrame:
+    """Task: a partition's findings before the corpus-wide spelling filter (``checked``: which
+    documents to check, when already known)."""
     from ..grammar.check import check_texts, checked_documents, findings_frame
 
     checker = _checker(user, disable) if checker is None else checker
     texts = [t if isinstance(t, str) else "" for t in part["text"]]
     ids = [str(i) for i in part.index]
+    if checked is None:
+        checked = checked_documents(part, options)
     rows, spans = check_texts(texts, checker, disable=disable, user=user, options=options,
-                              checked=checked_documents(part, options))
+                              checked=checked)
     return conform(findings_frame(rows, texts, ids, spans, options.context_chars), meta)
 
 
@@ -141,8 +144,9 @@ def _check_part(part: pd.DataFrame, checker, disable: frozenset[str], user: froz
     """Task: :func:`_raw_findings` and the documents not checked, from one read of the partition."""
     from ..grammar.check import checked_documents
 
-    skipped = [str(i) for i in part.index[~checked_documents(part, options)]]
-    return _Checked(_raw_findings(part, checker, disable, user, options, meta), skipped)
+    checked = checked_documents(part, options)
+    skipped = [str(i) for i in part.index[~checked]]
+    return _Checked(_raw_findings(part, checker, disable, user, options, meta, checked), skipped)
 
 
 def _findings_of(checked: _Checked) -> pd.DataFrame:
@@ -230,10 +234,9 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
     disable = check_disable(disable, checker)
     user = frozenset(w.lower() for w in user_words)
     meta = sample_meta(pandas_grammar, options=options)
-    raw = corpus.map_partitions(_raw_findings, checker, disable, user, options, meta,
-                                meta=meta, align_dataframes=False)
-    if options.term_min_docs <= 1:
-        return raw  # lazy: no warning about documents not checked
+    if options.term_min_docs <= 1:  # lazy: no warning about documents not checked
+        return corpus.map_partitions(_raw_findings, checker, disable, user, options, meta,
+                                     meta=meta, align_dataframes=False)
     import dask.dataframe as dd
 
     # one task per partition reads it once for the findings and the documents not checked
