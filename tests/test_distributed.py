@@ -276,6 +276,72 @@ def test_grammar_skips_documents_not_in_english(client, tmp_path):
     assert caught[0] == caught[1] and "'fr'" in caught[0][0]
 
 
+def test_grammar_findings_wait_on_disk_not_in_worker_memory(client, generated, tmp_path,
+                                                           monkeypatch):
+    """The findings awaiting the spelling filter go to a scratch folder (``scratch=``, else
+    $CORPUS_TOOLS_SCRATCH): the workers hold less than the findings, and the result and what is
+    built on it read them from the folder."""
+    from corpus_tools.distributed import analyses
+    from corpus_tools.distributed.store import SCRATCH_VARIABLE
+
+    _, dask = generated
+    expected = ct.grammar_errors(dask.compute())
+    given = tmp_path / "given"
+    given.mkdir()
+
+    def held() -> int:
+        return sum(client.run(lambda dask_worker: dask_worker.state.nbytes).values())
+
+    before = held()
+    found = analyses.grammar_errors(dask, scratch=str(given))
+    (folder,) = given.iterdir()
+    assert len(list(folder.glob("findings-*.pkl"))) == dask.npartitions
+    assert held() - before < expected.memory_usage(deep=True).sum() / 4
+    summary = analyses.grammar_summary(dask, findings=found)  # built on the findings
+    del found
+    assert summary.compute()["n_findings"].sum() == len(expected)
+    env = tmp_path / "env"
+    env.mkdir()
+    monkeypatch.setenv(SCRATCH_VARIABLE, str(env))
+    _same(expected, ct.grammar_errors(dask).compute(), reset=True)
+    assert len(list(env.iterdir())) == 1
+    monkeypatch.setenv(SCRATCH_VARIABLE, str(tmp_path / "missing"))
+    with pytest.raises(FileNotFoundError, match="missing.*CORPUS_TOOLS_SCRATCH"):
+        ct.grammar_errors(dask)
+
+
+def test_grammar_scratch_folder_lives_as_long_as_a_result_needs_it(data_dir, tmp_path):
+    """Removed when the last collection that reads it is gone, not before (Dask's local
+    scheduler, in a process of its own: a distributed scheduler in this process keeps a log
+    of recent tasks, which would keep the folder until the log moves on)."""
+    code = f"""
+import gc, warnings
+from pathlib import Path
+import dask
+warnings.simplefilter("ignore")
+from corpus_tools import distributed as ctd
+from corpus_tools.distributed import analyses
+scratch = Path({str(tmp_path)!r})
+with dask.config.set(scheduler="synchronous"):
+    corpus = ctd.load_corpus({str(data_dir)!r}, partition_docs=2)
+    found = analyses.grammar_errors(corpus, scratch=str(scratch))
+    (folder,) = scratch.iterdir()
+    summary = analyses.grammar_summary(corpus, findings=found)
+    del found
+    gc.collect()
+    assert folder.exists(), "removed while the summary needs it"
+    assert summary.compute()["n_findings"].sum() > 0
+    del summary
+    gc.collect()
+    assert not folder.exists(), "kept after the last result was gone"
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "ok"
+
+
 def test_summaries_equal_the_pandas_analyses(client, data_dir, tmp_path):
     """write_summaries: every table read back equals the pandas analysis of the same corpus;
     the texts of the pair shown side by side are written, and nothing else's."""

@@ -19,14 +19,17 @@ information.
 from __future__ import annotations
 
 import functools
+import os
 import warnings
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
 from ..corpus import corpus_from_texts
 from .cluster import compute, pandas_dtypes, persist, share
+from .store import ScratchFolder
 
 __all__ = ["readability", "sentence_readability", "grammar_errors", "grammar_summary",
            "conform", "sample_meta", "check_dask_corpus"]
@@ -132,25 +135,46 @@ def _raw_findings(part: pd.DataFrame, checker, disable: frozenset[str], user: fr
 
 
 class _Checked(NamedTuple):
-    """What checking one partition gives: its findings before the spelling filter, and the
-    ids of the documents it did not check (one task reads the partition once for both)."""
+    """What checking one partition gives besides its findings (which go to the scratch folder):
+    the words of its term candidates and the ids of the documents it did not check."""
 
-    findings: pd.DataFrame
+    words: set[str]
     not_checked: list[str]
 
 
-def _check_part(part: pd.DataFrame, checker, disable: frozenset[str], user: frozenset[str],
-                options, meta: pd.DataFrame) -> _Checked:
-    """Task: :func:`_raw_findings` and the documents not checked, from one read of the partition."""
+def _findings_path(folder, k: int) -> Path:
+    return Path(os.fspath(folder)) / f"findings-{k:05d}.pkl"
+
+
+def _check_part(part: pd.DataFrame, k: int, folder, checker, disable: frozenset[str],
+                user: frozenset[str], options, meta: pd.DataFrame) -> _Checked:
+    """Task: partition ``k``'s findings before the spelling filter, written to ``folder``; its
+    term candidates and the documents not checked (one read of the partition for all three)."""
     from ..grammar.check import checked_documents
 
     checked = checked_documents(part, options)
     skipped = [str(i) for i in part.index[~checked]]
-    return _Checked(_raw_findings(part, checker, disable, user, options, meta, checked), skipped)
+    findings = _raw_findings(part, checker, disable, user, options, meta, checked)
+    path = _findings_path(folder, k)
+    tmp = path.with_suffix(".tmp")
+    findings.to_pickle(tmp)
+    os.replace(tmp, path)  # a reader never sees half a file
+    return _Checked(_candidate_words(findings), skipped)
 
 
-def _findings_of(checked: _Checked) -> pd.DataFrame:
-    return checked.findings
+def _read_findings(k: int, folder, meta: pd.DataFrame) -> pd.DataFrame:
+    """Task: partition ``k``'s findings as :func:`_check_part` wrote them."""
+    path = _findings_path(folder, k)
+    try:
+        return pd.read_pickle(path)
+    except FileNotFoundError:
+        raise FileNotFoundError(f"grammar_errors: {path} is gone: the scratch folder of these "
+                                "findings was removed (keep the result of grammar_errors while "
+                                "it is used, and the folder visible to every worker)") from None
+
+
+def _words_of(checked: _Checked) -> set[str]:
+    return checked.words
 
 
 def _not_checked_of(checked: _Checked) -> list[str]:
@@ -215,14 +239,25 @@ def tree_reduce(func, items: list, *, width: int = 8):
 
 @pandas_dtypes
 def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[str] = (),
-                   options=None, checker=None, progress: bool = False, config=None):
+                   options=None, checker=None, progress: bool = False, config=None,
+                   scratch: str | None = None):
     """:func:`corpus_tools.grammar_errors` on a Dask corpus (same rows, partition by partition).
 
     The findings before the corpus-wide spelling filter are computed now and
-    kept on the workers (a few rows per document); the returned frame
-    filters them lazily. Rows are sorted by ``doc_id`` and offsets within
-    each partition (globally when the corpus has known divisions); each
-    partition's index starts at 0.
+    written to a scratch folder (a few rows per document: no worker keeps
+    them in memory); the returned frame reads and filters them lazily, and
+    the folder is removed when no collection built on it remains. Rows are
+    sorted by ``doc_id`` and offsets within each partition (globally when
+    the corpus has known divisions); each partition's index starts at 0.
+
+    Parameters
+    ----------
+    scratch : str, optional
+        Where the scratch folder is made, visible to every worker (default
+        ``$CORPUS_TOOLS_SCRATCH``, else this machine's temporary folder:
+        :func:`~corpus_tools.distributed.store.scratch_root`).
+    Others
+        As for :func:`corpus_tools.grammar_errors`.
     """
     import dask
 
@@ -239,19 +274,19 @@ def grammar_errors(corpus, *, disable: Iterable[str] = (), user_words: Iterable[
                                      meta=meta, align_dataframes=False)
     import dask.dataframe as dd
 
-    # one task per partition reads it once for the findings and the documents not checked
-    checked = [dask.delayed(_check_part)(p, checker, disable, user, options, meta)
-               for p in corpus.to_delayed()]
-    raw = dd.from_delayed([dask.delayed(_findings_of)(c) for c in checked], meta=meta,
-                          verify_meta=False)
+    # one task per partition reads it once: its findings go to the scratch folder (a worker
+    # keeps none: they are as large as a good part of the corpus), its candidate words and
+    # the documents it did not check come back
+    folder = ScratchFolder("corpus-tools-grammar-", scratch)
+    checked = [dask.delayed(_check_part)(p, k, folder, checker, disable, user, options, meta)
+               for k, p in enumerate(corpus.to_delayed())]
+    words = tree_reduce(_union, [dask.delayed(_words_of)(c) for c in checked])
     skipped = tree_reduce(_concat, [dask.delayed(_not_checked_of)(c) for c in checked])
-    with warnings.catch_warnings():  # Dask's note that the two kinds of collection are joined
-        warnings.filterwarnings("ignore", "Computing mixed collections", UserWarning)
-        raw, skipped = persist(raw, skipped, progress=progress, desc="grammar")
-    (skipped,) = compute(skipped)
+    words, skipped = compute(words, skipped, progress=progress, desc="grammar")
     warn_not_checked(skipped, stacklevel=3)
-    words = tree_reduce(_union, [dask.delayed(_candidate_words)(p) for p in raw.to_delayed()])
-    (words,) = compute(words)
+    # the graph holds the folder: it is removed when no collection reads the findings
+    raw = dd.from_map(_read_findings, range(len(checked)), args=(folder, meta), meta=meta,
+                      label="grammar-findings", enforce_metadata=False)
     if not words:
         return raw
     words = share(sorted(words))  # sent to each worker once, not embedded in every task
@@ -273,12 +308,12 @@ def _summary(part: pd.DataFrame, findings: pd.DataFrame, options) -> pd.DataFram
 @pandas_dtypes
 def grammar_summary(corpus, *, findings=None, disable: Iterable[str] = (),
                     user_words: Iterable[str] = (), options=None, checker=None,
-                    progress: bool = False, config=None):
+                    progress: bool = False, config=None, scratch: str | None = None):
     """:func:`corpus_tools.grammar_summary` on a Dask corpus (index ``doc_id``, per partition).
 
     ``findings`` is :func:`grammar_errors`'s output for this corpus (Dask,
     partitioned like it) or a pandas findings table; when omitted, the
-    findings are computed.
+    findings are computed (in the ``scratch`` folder, see :func:`grammar_errors`).
     """
     from ..grammar.check import resolve_options, grammar_summary as pandas_summary
 
@@ -286,7 +321,8 @@ def grammar_summary(corpus, *, findings=None, disable: Iterable[str] = (),
     options = resolve_options(options, config, "grammar_summary")
     if findings is None:
         findings = grammar_errors(corpus, disable=disable, user_words=user_words,
-                                  options=options, checker=checker, progress=progress)
+                                  options=options, checker=checker, progress=progress,
+                                  scratch=scratch)
     meta = sample_meta(pandas_summary)
     if hasattr(type(findings), "__dask_graph__"):
         if findings.npartitions != corpus.npartitions:

@@ -129,23 +129,41 @@ def dashboard_address(client) -> str:
 def compute(*collections, progress: bool = False, desc: str = "dask"):
     """``dask.compute(*collections)``; with ``progress``, a bar on stderr counting finished outputs.
 
-    The bar counts the collections' output pieces (partitions) as they
-    finish on the cluster; the dashboard shows every task.
+    On a cluster, the results of several collections are fetched each as it
+    finishes and released on the workers then: a step of many independent
+    tasks (the pair chunks of rewrite search) keeps no finished results on
+    the workers until the last task is done. The bar counts the collections
+    (one collection: its output pieces, its partitions); the dashboard shows
+    every task.
     """
     import dask
 
     client = current_client()
-    if not progress or client is None:
+    if client is None:
         return dask.compute(*collections)
     from distributed import as_completed
 
     from ..progress import progress as bar
 
-    persisted = client.persist(list(collections))
-    futures = [f for c in persisted for f in client.futures_of(c)]
-    for _ in bar(as_completed(futures), enabled=True, total=len(futures), desc=desc):
-        pass
-    return dask.compute(*persisted)
+    if len(collections) == 1:
+        if not progress:
+            return dask.compute(*collections)
+        persisted = client.persist(list(collections))
+        futures = [f for c in persisted for f in client.futures_of(c)]
+        for _ in bar(as_completed(futures), enabled=True, total=len(futures), desc=desc):
+            pass
+        return dask.compute(*persisted)
+    futures = client.compute(list(collections))
+    where: dict[int, list[int]] = {}
+    for k, f in enumerate(futures):
+        where.setdefault(id(f), []).append(k)
+    out: list = [None] * len(futures)
+    for f in bar(as_completed(futures), enabled=progress, total=len(futures), desc=desc):
+        value = f.result()
+        for k in where.get(id(f), ()):
+            out[k] = value
+        f.release()
+    return tuple(out)
 
 
 def persist(*collections, progress: bool = False, desc: str = "dask"):

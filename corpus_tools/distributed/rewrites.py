@@ -52,7 +52,7 @@ import pandas as pd
 
 from .analyses import check_dask_corpus, tree_reduce
 from .cluster import compute, pandas_dtypes, share
-from .store import (digest64, part_folder, read_array, read_ragged, write_array,
+from .store import (digest64, part_folder, read_array, read_ragged, scratch_root, write_array,
                     write_ragged)
 
 __all__ = ["find_rewrites", "block_rows", "PAIRS_PER_TASK", "JUDGE_PAIRS_PER_TASK",
@@ -369,9 +369,11 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
     options, evidence, relations, progress
         As for :func:`corpus_tools.find_rewrites`.
     scratch : str, optional
-        Folder for the sketches and texts written while searching (about
-        twice the corpus's text), visible to every worker; default a
-        temporary folder on this machine. Removed at the end.
+        Folder under which the sketches and texts are written while
+        searching (about twice the corpus's text), visible to every worker;
+        default ``$CORPUS_TOOLS_SCRATCH``, else the temporary folder of this
+        machine (:func:`~corpus_tools.distributed.store.scratch_root`).
+        Removed at the end.
     """
     import dask
 
@@ -386,7 +388,7 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
     check_dask_corpus(corpus, "find_rewrites()")
     opt = options or RewriteOptions()
     check_choices(relations, evidence)
-    root = tempfile.mkdtemp(prefix="corpus-tools-rewrites-", dir=scratch)
+    root = tempfile.mkdtemp(prefix="corpus-tools-rewrites-", dir=scratch_root(scratch))
     try:
         parts = corpus[[c for c in ("text", "n_words") if c in corpus.columns]].to_delayed()
         n_parts = len(parts)

@@ -1,4 +1,12 @@
-"""Per-document arrays on disk, read back by position: the scratch space of distributed rewrite search.
+"""Per-document arrays on disk, read back by position: the scratch space of the distributed analyses.
+
+What a worker would otherwise keep in memory until the end of an analysis
+(the sketches and texts of rewrite search, the grammar findings awaiting the
+corpus-wide spelling filter) is written to a scratch folder instead: the
+memory of a worker stays the same however large the corpus. The folder is
+:func:`scratch_root`'s (``scratch=``, else the ``CORPUS_TOOLS_SCRATCH``
+environment variable, else the system's temporary folder) and must be
+visible to every worker.
 
 A partition's documents are written once as *ragged* arrays (every
 document's values end to end, and the offsets where each begins), one
@@ -12,12 +20,65 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import tempfile
+import weakref
 from pathlib import Path
 
 import numpy as np
 
 __all__ = ["write_ragged", "read_ragged", "write_array", "read_array", "part_folder",
-           "digest64", "digests64"]
+           "digest64", "digests64", "scratch_root", "ScratchFolder", "SCRATCH_VARIABLE"]
+
+SCRATCH_VARIABLE = "CORPUS_TOOLS_SCRATCH"
+"""Environment variable naming the folder under which scratch folders are made (a path every
+worker sees: a shared file system on a cluster of several machines)."""
+
+
+def scratch_root(scratch: str | os.PathLike | None = None) -> str | None:
+    """Where scratch folders are made: ``scratch``, else ``$CORPUS_TOOLS_SCRATCH``, else ``None``
+    (the system's temporary folder)."""
+    root = scratch if scratch is not None else os.environ.get(SCRATCH_VARIABLE) or None
+    if root is not None and not Path(root).is_dir():
+        raise FileNotFoundError(f"scratch folder {os.fspath(root)!r} does not exist (from "
+                                f"{'scratch=' if scratch is not None else SCRATCH_VARIABLE}); "
+                                "create it on a path every worker sees")
+    return None if root is None else os.fspath(root)
+
+
+class ScratchFolder:
+    """A temporary folder removed when the last lazy result that reads it is gone.
+
+    Pass the object itself as an argument of the tasks that read the folder:
+    the task graph then holds it, so the folder lives as long as any
+    collection built on those tasks (and is removed at exit at the latest).
+    Tasks receive its path (``os.fspath`` works on both): a pickled copy is
+    the path as a string, so no worker ever removes it.
+
+    Parameters
+    ----------
+    prefix : str
+        Start of the folder's name.
+    scratch : str or path-like, optional
+        Where to make it (see :func:`scratch_root`).
+    """
+
+    def __init__(self, prefix: str, scratch: str | os.PathLike | None = None) -> None:
+        self.path = tempfile.mkdtemp(prefix=prefix, dir=scratch_root(scratch))
+        self._remove = weakref.finalize(self, shutil.rmtree, self.path, ignore_errors=True)
+
+    def __fspath__(self) -> str:
+        return self.path
+
+    def __reduce__(self):
+        return (str, (self.path,))
+
+    def __repr__(self) -> str:
+        return f"ScratchFolder({self.path!r})"
+
+    def remove(self) -> None:
+        """Remove the folder now (results that read it can no longer be computed)."""
+        self._remove()
 
 
 def digest64(text: str) -> int:
