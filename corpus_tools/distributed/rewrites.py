@@ -240,10 +240,18 @@ def _judge_task(layout: Layout, ids: list[str], aligned: pd.DataFrame, opt) -> l
     texts = _load_texts(layout, docs)
     nonwords = _load_column(layout, docs, "nonwords")
     by = docs.tolist()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return judge_aligned(aligned, dict(zip(by, ids)), dict(zip(by, texts)),
-                             dict(zip(by, nonwords.tolist())), opt, n_jobs=1, progress=False)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return judge_aligned(aligned, dict(zip(by, ids)), dict(zip(by, texts)),
+                                 dict(zip(by, nonwords.tolist())), opt, n_jobs=1,
+                                 progress=False)
+    finally:
+        # the chunk's sentence vectors are not kept: another chunk rarely needs them, and a
+        # worker that kept them would fill its cache (hundreds of MB) as the corpus grows
+        from ..embed import SentenceEncoder
+
+        SentenceEncoder.cache_clear()
 
 
 def _chunks(n: int, size: int) -> list[slice]:
