@@ -429,3 +429,27 @@ def test_index_blocks_shrink_as_the_cap_grows():
         sizes[n] = rows
     assert sizes[3_000] == 3_000 and sizes[50_000] == 5_000
     assert sizes[200_000] == 1_250 and sizes[2_000_000] == 125
+
+
+def test_pair_tasks_read_a_bounded_number_of_documents():
+    """Pair chunks cover every pair once, in order, and none reaches more than max_docs
+    documents or holds more than max_pairs pairs: the all-pairs of a group of 300 documents
+    (44,850 pairs over 300 documents) and pairs over 30,000 documents."""
+    from corpus_tools.distributed.rewrites import pair_chunks
+
+    rng = np.random.default_rng(5)
+    group = np.array([(a, b) for a in range(300) for b in range(a + 1, 300)])
+    spread = np.sort(rng.integers(0, 30_000, size=(40_000, 2)), axis=0)
+    for pairs, max_pairs, max_docs in ((group, 20_000, 5_000), (spread, 20_000, 5_000),
+                                       (spread, 300, 5_000), (group, 20_000, 50)):
+        ci, cj = pairs[:, 0], pairs[:, 1]
+        chunks = pair_chunks(ci, cj, max_pairs, max_docs)
+        assert chunks[0].start == 0 and chunks[-1].stop == len(ci)
+        assert all(a.stop == b.start for a, b in zip(chunks, chunks[1:]))
+        for c in chunks:
+            assert 0 < c.stop - c.start <= max_pairs
+            assert len(set(ci[c]) | set(cj[c])) <= max_docs
+    assert len(pair_chunks(group[:, 0], group[:, 1], 20_000, 5_000)) == 3  # pairs bound
+    assert len(pair_chunks(spread[:, 0], spread[:, 1], 20_000, 5_000)) > 2  # documents bound
+    with pytest.raises(ValueError, match="max_docs"):
+        pair_chunks(ci, cj, 10, 1)

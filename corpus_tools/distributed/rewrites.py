@@ -55,8 +55,8 @@ from .cluster import compute, pandas_dtypes, share
 from .store import (digest64, part_folder, read_array, read_ragged, scratch_root, write_array,
                     write_ragged)
 
-__all__ = ["find_rewrites", "block_rows", "PAIRS_PER_TASK", "JUDGE_PAIRS_PER_TASK",
-           "PARTITIONS_PER_SHARD", "PRODUCT_BUDGET"]
+__all__ = ["find_rewrites", "block_rows", "pair_chunks", "PAIRS_PER_TASK",
+           "JUDGE_PAIRS_PER_TASK", "DOCS_PER_TASK", "PARTITIONS_PER_SHARD", "PRODUCT_BUDGET"]
 
 PAIRS_PER_TASK = 20_000
 """Pairs screened by one task (set overlaps: cheap per pair)."""
@@ -65,6 +65,8 @@ JUDGE_PAIRS_PER_TASK = 300
 PRODUCT_BUDGET = 1_250_000
 """Rows of a block of the index product times the document-frequency cap (5,000 rows at the
 cap of 250 that 50,000 documents have); see :func:`block_rows`."""
+DOCS_PER_TASK = 5_000
+"""Most distinct documents one pair task reads (:func:`pair_chunks`): a partition's worth."""
 PARTITIONS_PER_SHARD = 4
 """Corpus partitions per index shard (at least two shards): the number of shards grows with
 the corpus, so a shard (and the memory of a task that reads one) stays the same size."""
@@ -258,6 +260,28 @@ def _chunks(n: int, size: int) -> list[slice]:
     return [slice(k, min(n, k + size)) for k in range(0, n, size)]
 
 
+def pair_chunks(ci: np.ndarray, cj: np.ndarray, max_pairs: int,
+                max_docs: int = DOCS_PER_TASK) -> list[slice]:
+    """Consecutive slices of the pairs ``(ci[k], cj[k])`` for the tasks of one step: each at
+    most ``max_pairs`` pairs and ``max_docs`` distinct documents (whose sketches or texts the
+    task reads), so that a task's memory does not grow with the corpus when its pairs reach
+    many documents (the pairs of large duplicate groups)."""
+    if max_docs < 2:
+        raise ValueError(f"pair_chunks: max_docs must be at least 2, not {max_docs}")
+    out: list[slice] = []
+    start, seen = 0, set()
+    for k, (a, b) in enumerate(zip(np.asarray(ci).tolist(), np.asarray(cj).tolist())):
+        grows = (a not in seen) + (b not in seen and b != a)
+        if k > start and (k - start >= max_pairs or len(seen) + grows > max_docs):
+            out.append(slice(start, k))
+            start, seen = k, set()
+        seen.add(a)
+        seen.add(b)
+    if start < len(ci):
+        out.append(slice(start, len(ci)))
+    return out
+
+
 def _ids_of(ids: np.ndarray, ci, cj) -> list[str]:
     return ids[np.unique(np.concatenate([ci, cj]))].tolist()
 
@@ -417,7 +441,7 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
         pairs = bucket_pairs(sig.astype(np.uint64), rows.astype(np.int64), rep)
         if len(pairs):
             tasks = [dask.delayed(_overlap_task)(layout, pairs[c, 0], pairs[c, 1])
-                     for c in _chunks(len(pairs), PAIRS_PER_TASK)]
+                     for c in pair_chunks(pairs[:, 0], pairs[:, 1], PAIRS_PER_TASK)]
             overlap = np.concatenate(compute(*tasks, progress=progress, desc="duplicates"))
             pairs = pairs[overlap >= opt.copy_min_shingle_overlap]
         rep = join_duplicates(rep, pairs)
@@ -437,7 +461,7 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
         recount = cands["recount"].to_numpy(dtype=bool)
         tasks = [dask.delayed(_screen_task)(layout, _ids_of(ids, ci[c], cj[c]), ci[c], cj[c],
                                             score[c], shared[c], opt, recount[c])
-                 for c in _chunks(len(ci), PAIRS_PER_TASK)]
+                 for c in pair_chunks(ci, cj, PAIRS_PER_TASK)]
         screened = (pd.concat(compute(*tasks, progress=progress, desc="screen"),
                               ignore_index=True) if tasks else
                     _screen_task(layout, [], ci, cj, score, shared, opt, recount))
@@ -446,7 +470,7 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
             ei, ej = extra
             tasks = [dask.delayed(_screen_new_task)(layout, _ids_of(ids, ei[c], ej[c]), ei[c],
                                                     ej[c], opt)
-                     for c in _chunks(len(ei), PAIRS_PER_TASK)]
+                     for c in pair_chunks(ei, ej, PAIRS_PER_TASK)]
             more = (pd.concat(compute(*tasks, progress=progress, desc="groups"),
                               ignore_index=True) if tasks else
                     _screen_new_task(layout, [], ei, ej, opt))
@@ -456,7 +480,8 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
         fields = ["i", "j", *CandidatePair._fields]
         aligned = aligned[fields].reset_index(drop=True)
         tasks = []
-        for c in _chunks(len(aligned), JUDGE_PAIRS_PER_TASK):
+        for c in pair_chunks(aligned["i"].to_numpy(), aligned["j"].to_numpy(),
+                             JUDGE_PAIRS_PER_TASK):
             chunk = aligned.iloc[c]
             tasks.append(dask.delayed(_judge_task)(
                 layout, _ids_of(ids, chunk["i"].to_numpy(), chunk["j"].to_numpy()), chunk, opt))
