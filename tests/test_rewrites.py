@@ -458,3 +458,19 @@ def test_family_labels_never_overlap(sample_corpus):
         for i, a in enumerate(boxes):
             assert all(not a.overlaps(b) for b in boxes[i + 1:]), labels[i].get_text()
         plt.close(fig)
+
+
+def test_forget_documents_empties_what_judging_remembers(sample_corpus):
+    """Judging pairs remembers each document's style and sentence vectors (a document meets
+    many partners); forget_documents() empties both (a Dask worker does after each chunk)."""
+    from corpus_tools.embed import SentenceEncoder
+    from corpus_tools.rewrites.detect import forget_documents
+    from corpus_tools.rewrites.direction import remembered_styles
+
+    forget_documents()
+    assert remembered_styles() == 0 and SentenceEncoder.cache_info().size == 0
+    out = find_rewrites(sample_corpus, n_jobs=1)
+    assert (out["relation"] == "rewrite").any()
+    assert remembered_styles() >= 2 and SentenceEncoder.cache_info().size > 0
+    forget_documents()
+    assert remembered_styles() == 0 and SentenceEncoder.cache_info().size == 0

@@ -235,7 +235,7 @@ def _judge_task(layout: Layout, ids: list[str], aligned: pd.DataFrame, opt) -> l
     """:func:`judge_aligned` of pairs to align, with the texts they need."""
     import warnings
 
-    from ..rewrites.detect import judge_aligned
+    from ..rewrites.detect import forget_documents, judge_aligned
 
     ci, cj = aligned["i"].to_numpy(), aligned["j"].to_numpy()
     docs = np.unique(np.concatenate([ci, cj]))
@@ -249,11 +249,10 @@ def _judge_task(layout: Layout, ids: list[str], aligned: pd.DataFrame, opt) -> l
                                  dict(zip(by, nonwords.tolist())), opt, n_jobs=1,
                                  progress=False)
     finally:
-        # the chunk's sentence vectors are not kept: another chunk rarely needs them, and a
-        # worker that kept them would fill its cache (hundreds of MB) as the corpus grows
-        from ..embed import SentenceEncoder
-
-        SentenceEncoder.cache_clear()
+        # the chunk's documents (styles, sentence vectors) are not kept: another chunk rarely
+        # needs them, and a worker that kept them would fill its memos (hundreds of MB) as
+        # the corpus grows
+        forget_documents()
 
 
 def _chunks(n: int, size: int) -> list[slice]:

@@ -238,6 +238,19 @@ _WORKER_FEATURES: dict[tuple[str, int], DocFeatures] = {}
 """Full features of the documents a worker process has met, across the chunks it judges."""
 
 
+def forget_documents() -> None:
+    """Empty what this process remembers of the documents it judged: their features, styles
+    and sentence vectors (kept so that a document met in many pairs is read once). A worker
+    that judges one chunk of pairs after another calls it after each chunk, so that its
+    memory does not grow with the corpus."""
+    from ..embed import SentenceEncoder
+    from .direction import forget_styles
+
+    _WORKER_FEATURES.clear()
+    forget_styles()
+    SentenceEncoder.cache_clear()
+
+
 def _features_of(doc: tuple[str, str], cache: dict) -> DocFeatures:
     key = (doc[0], hash(doc[1]))
     f = cache.get(key)

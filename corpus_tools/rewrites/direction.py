@@ -156,6 +156,19 @@ def spelling_variants() -> dict[str, str]:
 
 
 _STYLES: dict[tuple[str, int], _Style] = {}
+STYLE_CACHE_SIZE = 20_000
+"""Most documents whose style (:func:`_read_style`: word sets, rates) a process remembers."""
+
+
+def remembered_styles() -> int:
+    """How many documents' styles this process remembers now."""
+    return len(_STYLES)
+
+
+def forget_styles() -> None:
+    """Empty this process's memo of document styles (up to :data:`STYLE_CACHE_SIZE` documents,
+    about 15 KB each)."""
+    _STYLES.clear()
 
 
 def _style(f: DocFeatures) -> _Style:
@@ -163,7 +176,7 @@ def _style(f: DocFeatures) -> _Style:
     key = (f.doc_id, hash(f.text))
     hit = _STYLES.get(key)
     if hit is None:
-        if len(_STYLES) >= 20_000:
+        if len(_STYLES) >= STYLE_CACHE_SIZE:
             _STYLES.clear()
         hit = _STYLES[key] = _read_style(f)
     return hit
