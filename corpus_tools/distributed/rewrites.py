@@ -42,8 +42,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import shutil
-import tempfile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -52,7 +50,7 @@ import pandas as pd
 
 from .analyses import check_dask_corpus, tree_reduce
 from .cluster import compute, pandas_dtypes, share
-from .store import (digest64, part_folder, read_array, read_ragged, scratch_root, write_array,
+from .store import (ScratchFolder, digest64, part_folder, read_array, read_ragged, write_array,
                     write_ragged)
 
 __all__ = ["find_rewrites", "block_rows", "pair_chunks", "PAIRS_PER_TASK",
@@ -419,7 +417,8 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
     check_dask_corpus(corpus, "find_rewrites()")
     opt = options or RewriteOptions()
     check_choices(relations, evidence)
-    root = tempfile.mkdtemp(prefix="corpus-tools-rewrites-", dir=scratch_root(scratch))
+    folder = ScratchFolder("corpus-tools-rewrites-", scratch)
+    root = folder.path
     try:
         parts = corpus[[c for c in ("text", "n_words") if c in corpus.columns]].to_delayed()
         n_parts = len(parts)
@@ -498,7 +497,7 @@ def find_rewrites(corpus, *, options=None, evidence=("grammar", "readability"),
             out = add_evidence(out, *(None if x is None else next(done) for x in lazy))
         return rewrite_table(finish_verdicts(out, opt), relations)
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        folder.remove()
 
 
 def _read_evidence(layout: Layout, positions: np.ndarray, ids: list[str]) -> pd.DataFrame:
