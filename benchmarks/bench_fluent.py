@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 
 def fluent() -> None:
-    from rewrite_cases import fluent_corpus
+    from rewrite_cases import fluent_corpus, shared_source_stories
 
     from corpus_tools import find_rewrites
 
@@ -80,8 +80,13 @@ def fluent() -> None:
     cross = out[(out["relation"] == "rewrite").to_numpy() & other]
     dup = sum(frozenset((story[a], story[b])) in near for a, b in zip(cross["doc_a"],
                                                                      cross["doc_b"]))
+    linked = shared_source_stories(docs)
+    shared = sum(frozenset((story[a], story[b])) in linked for a, b in zip(cross["doc_a"],
+                                                                          cross["doc_b"]))
     print(f"  rewrite verdicts between different stories: {len(cross)} ({dup} of them join "
-          f"stories whose originals are near-duplicates: {len(near)} such story pairs)")
+          f"stories whose originals are near-duplicates: {len(near)} such story pairs; "
+          f"{shared} join stories whose originals share a verbatim run of 8 words, "
+          f"{len(linked)} such story pairs; {len(cross) - shared} join stories that share none)")
     rw = t[t["found"] & ~t["undetermined"]]
     print("  calibration of the named sides (confidence bin: verdicts, side right):")
     for lo, hi in ((0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.97), (0.97, 1.01)):

@@ -17,6 +17,9 @@ The steps, one file each, in the order :func:`find_rewrites` runs them:
 ``verdict``
     pair statistics -> direction votes -> relation; sides, confidence and
     the explanation derived from the votes.
+``paraphrase``
+    whether an aligned pair is one text retold or two texts on one topic,
+    a fitted model (``paraphrase_model.json``).
 ``direction``
     the evidence on which side is the rewrite, weighed by a fitted model
     (``direction_model.json``).

@@ -235,16 +235,19 @@ SPINNER_EVIDENCE = ("inflection", "typos", "zipf", "nonwords", "quotes")
 
 
 class DirectionModel(NamedTuple):
-    """The fitted weights: ``coef[k] / scale[k]`` per evidence (missing: 0), a
-    ``temperature`` dividing the logit (calibration), and what it was fitted and tested on."""
+    """The fitted weights: ``coef[k] / scale[k]`` per evidence (missing: 0), each term held
+    within ``vote_cap`` (no single piece of evidence decides alone), a ``temperature``
+    dividing the logit (calibration), and what it was fitted and tested on."""
 
     coef: dict
     scale: dict
     temperature: float
     provenance: dict
+    vote_cap: float = math.inf
 
     def term(self, name: str, value):
-        return self.coef.get(name, 0.0) * value / self.scale.get(name, 1.0) / self.temperature
+        raw = self.coef.get(name, 0.0) * value / self.scale.get(name, 1.0)
+        return np.clip(raw, -self.vote_cap, self.vote_cap) / self.temperature
 
     def votes(self, evidence: DirectionEvidence) -> dict[str, float]:
         """Each evidence's term of the logit (the ``vote_*`` columns), calibrated."""
@@ -264,4 +267,4 @@ def direction_model() -> DirectionModel:
 
     m = data["model"]
     return DirectionModel(m["coef"], m["scale"], float(m["temperature"]),
-                          data.get("provenance", {}))
+                          data.get("provenance", {}), float(m.get("vote_cap", math.inf)))

@@ -33,11 +33,13 @@ from .align import SWAP_LABELS, align_groups, align_records
 from .direction import EVIDENCE_NAMES, direction_evidence, direction_model
 from .features import DocFeatures, prose_sentences
 from .options import RewriteOptions
+from .paraphrase import paraphrase_evidence, paraphrase_model
 from .records import AlignedGroup, DirectionVotes, QuoteMatch, WordEdit
 
 __all__ = ["CandidatePair", "PairStatistics", "DirectionVotes", "VOTES", "VOTE_COLUMNS",
            "VERDICT_COLUMNS", "pair_statistics", "direction_votes", "relation_of", "judge_pair",
-           "identical_pair", "unaligned_pairs", "finish_verdicts", "explain"]
+           "identical_pair", "unaligned_pairs", "finish_verdicts", "explain",
+           "paraphrase_probability"]
 
 
 class CandidatePair(NamedTuple):
@@ -113,7 +115,7 @@ VERDICT_COLUMNS = [
     "candidate_score", "n_shared_immutables", "immutable_overlap", "shingle_overlap",
     "content_overlap", "n_words_a", "n_words_b", "coverage", "aligned_similarity",
     "prose_coverage", "prose_coverage_longer", "prose_similarity", "n_prose_words",
-    "doc_similarity", "n_aligned", "n_merged", "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps",
+    "doc_similarity", "paraphrase_probability", "n_aligned", "n_merged", "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps",
     "n_changed_numbers", "n_swaps",
     "swaps_per_100", "n_lost_inflections", "n_typos", "quotes_kept", "quotes_changed",
     "zipf_shift", "nonwords_per_1k_a", "nonwords_per_1k_b", "grammar_per_1k_a",
@@ -321,8 +323,8 @@ def grammar_vote(per_1k_a, per_1k_b, opt: RewriteOptions):
 
 # --- step 3: the relation -----------------------------------------------------------
 
-def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
-                ) -> tuple[str, str] | None:
+def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
+                probability: float | None = None) -> tuple[str, str] | None:
     """Step 3: the relation and, for a rewrite, its method; None when not related at all.
 
     ``"rewrite"``: the prose aligns in order with swapped words spread over
@@ -332,10 +334,13 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
     order). ``("copy", "")``: aligns with
     mostly verbatim or untouched sentences (and at least ``min_coverage`` of
     its prose aligns: two reports sharing a squad list are not copies), or
-    shares nearly all its shingles. ``("rewrite", "paraphrase")``: not a copy, but nearly all the
-    shorter text's prose is retold sentence by sentence, in order, close in
-    meaning (an LLM, a translation round trip, a paraphrasing tool).
-    ``("related", "")``: anything else that shares enough.
+    shares nearly all its shingles. ``("rewrite", "paraphrase")``: not a copy, but the
+    shorter text's prose is retold sentence by sentence, in order, keeping
+    its numbers and names, and either nearly all of it is retold close in
+    meaning or, for a fluent retelling (few 4-word sequences kept), the
+    paraphrase model (:mod:`corpus_tools.rewrites.paraphrase`) finds it
+    probable (``probability`` at least ``paraphrase_min_probability``;
+    computed here when not given). ``("related", "")``: anything else that shares enough.
     """
     aligned = s.coverage >= opt.min_coverage
     near_verbatim = pair.shingle_overlap >= opt.copy_min_shingle_overlap
@@ -355,15 +360,28 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions
                          and (s.identical_sentences >= opt.copy_min_identical
                               or s.touched_sentences <= opt.copy_max_touched)):
         return "copy", ""
-    if (retold and close_in_meaning  # a NaN doc_similarity (words only) does not object
+    if (s.prose_coverage >= opt.min_coverage  # prose must align: no verdict from lists
             and s.n_prose_words >= opt.paraphrase_min_prose_words
             and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
             and s.n_changed_numbers <= opt.paraphrase_max_changed_numbers * s.n_aligned
             and s.name_share <= opt.rewrite_max_name_share):
-        return "rewrite", method_of(s, opt)
+        if probability is None:
+            probability = paraphrase_probability(pair, s)
+        # a NaN doc_similarity (words only) does not object
+        fluent = pair.shingle_overlap < opt.fluent_max_shingle_overlap
+        if (retold and close_in_meaning) or (fluent and
+                                              probability >= opt.paraphrase_min_probability):
+            return "rewrite", method_of(s, opt)
     if pair.n_shared_immutables >= opt.related_min_shared or s.coverage > 0:
         return "related", ""
     return None
+
+
+def paraphrase_probability(pair: CandidatePair, s: PairStatistics) -> float:
+    """0-1: how probable the paraphrase model finds it that the pair is one text retold."""
+    return paraphrase_model().probability(paraphrase_evidence(
+        pair, prose_coverage=s.prose_coverage, prose_coverage_longer=s.prose_coverage_longer,
+        prose_similarity=s.prose_similarity, doc_similarity=s.doc_similarity))
 
 
 def method_of(s: PairStatistics, opt: RewriteOptions) -> str:
@@ -404,10 +422,12 @@ def judge_pair(pair: CandidatePair, fa: DocFeatures, fb: DocFeatures,
         return None
     stats = pair_statistics(fa, fb, groups, coverage=coverage, similarity=sim,
                             aligned_words=aligned_words, options=opt)
-    verdict = relation_of(pair, stats, opt)
+    probability = paraphrase_probability(pair, stats)
+    verdict = relation_of(pair, stats, opt, probability=probability)
     if verdict is None:
         return None
     row.update(stats._asdict())
+    row["paraphrase_probability"] = probability
     evidence = direction_evidence(fa, fb, direction_votes(stats, opt))
     row["relation"], row["method"] = verdict
     row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence).items()})
@@ -437,6 +457,9 @@ def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
                swaps_per_100=0.0, n_lost_inflections=0, n_typos=0, quotes_kept=n_quotes,
                quotes_changed=0, zipf_shift=math.nan, nonwords_per_1k_a=per_1k,
                nonwords_per_1k_b=per_1k)
+    row["paraphrase_probability"] = paraphrase_model().probability(paraphrase_evidence(
+        pair, prose_coverage=1.0, prose_coverage_longer=1.0, prose_similarity=1.0,
+        doc_similarity=1.0))
     row.update(dict.fromkeys(VOTE_COLUMNS[:-1], 0.0))
     return row
 
