@@ -474,3 +474,24 @@ def test_forget_documents_empties_what_judging_remembers(sample_corpus):
     assert remembered_styles() >= 2 and SentenceEncoder.cache_info().size > 0
     forget_documents()
     assert remembered_styles() == 0 and SentenceEncoder.cache_info().size == 0
+
+
+def test_a_rewrite_keeps_its_numbers_whichever_route(sample_corpus):
+    # the sample's spun article is a rewrite by the spinner rules; the same pair with other
+    # numbers in every aligned sentence (two reports from one template) is not
+    from corpus_tools.rewrites.features import doc_features
+    from corpus_tools.rewrites.verdict import (CandidatePair, PairStatistics, judge_pair,
+                                               relation_of)
+
+    opt = RewriteOptions()
+    out = _quiet(sample_corpus)
+    row = out[out["relation"] == "rewrite"].iloc[0]
+    pair = CandidatePair(**{f: row[f] for f in CandidatePair._fields})
+    texts = sample_corpus["text"]
+    judged = judge_pair(pair, doc_features(pair.doc_a, texts[pair.doc_a]),
+                        doc_features(pair.doc_b, texts[pair.doc_b]), opt)
+    stats = PairStatistics(**{f: judged[f] for f in PairStatistics._fields})
+    assert stats.n_changed_numbers == 0
+    assert relation_of(pair, stats, opt)[0] == "rewrite"
+    renumbered = stats._replace(n_changed_numbers=stats.n_aligned)
+    assert relation_of(pair, renumbered, opt, probability=0.99)[0] != "rewrite"

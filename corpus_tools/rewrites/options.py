@@ -117,11 +117,13 @@ class RewriteOptions:
         ... that keeps fewer than this share of 4-word sequences (LLM
         rewrites: 95% under 0.43; more, without a spinner's swaps, is an
         edited version of the same text) ...
-    paraphrase_max_changed_numbers : float, default 0.1
+    rewrite_max_changed_numbers : float, default 0.1
         ... and keeps its facts: at most this many numbers replaced by other
-        numbers per aligned sentence (a rewrite keeps the numbers; two
-        reports from one template, "eight teams between 30 July and 5
-        August" against "12 teams between 27 July and 11 August", do not).
+        numbers per aligned sentence. This holds for both kinds of rewrite
+        (a spinner leaves numbers alone: they are immutables; a language
+        model keeps them), while two reports from one template, "eight
+        teams between 30 July and 5 August" against "12 teams between 27
+        July and 11 August", do not keep them.
     paraphrase_min_probability : float, default 0.8
         A pair that passes the rules above on numbers, names, shingles and
         prose words, with at least ``min_coverage`` of its prose aligned, is
@@ -241,7 +243,7 @@ class RewriteOptions:
     paraphrase_min_prose_words: int = 20
     paraphrase_min_doc_similarity: float = 0.7
     paraphrase_max_shingle_overlap: float = 0.5
-    paraphrase_max_changed_numbers: float = 0.1
+    rewrite_max_changed_numbers: float = 0.1
     paraphrase_min_probability: float = 0.8
     fluent_max_shingle_overlap: float = 0.35
     prose_min_words: int = 4

@@ -328,8 +328,8 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
     """Step 3: the relation and, for a rewrite, its method; None when not related at all.
 
     ``"rewrite"``: the prose aligns in order with swapped words spread over
-    most aligned sentences, mostly one for one, few of them names (an
-    article spinner's output; a pair aligned by one group of sentences must
+    most aligned sentences, mostly one for one, few of them names, its
+    numbers kept (an article spinner's output; a pair aligned by one group of sentences must
     also be as close in meaning as a paraphrase, since one group shows no
     order). ``("copy", "")``: aligns with
     mostly verbatim or untouched sentences (and at least ``min_coverage`` of
@@ -354,7 +354,8 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
             and s.swaps_per_100 >= opt.rewrite_min_swaps_per_100
             and s.touched_sentences >= opt.rewrite_min_touched
             and s.swap_share >= opt.rewrite_min_swap_share
-            and s.name_share <= opt.rewrite_max_name_share):
+            and s.name_share <= opt.rewrite_max_name_share
+            and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned):
         return "rewrite", method_of(s, opt)
     if near_verbatim or (aligned and s.prose_coverage >= opt.min_coverage
                          and (s.identical_sentences >= opt.copy_min_identical
@@ -363,7 +364,7 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
     if (s.prose_coverage >= opt.min_coverage  # prose must align: no verdict from lists
             and s.n_prose_words >= opt.paraphrase_min_prose_words
             and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
-            and s.n_changed_numbers <= opt.paraphrase_max_changed_numbers * s.n_aligned
+            and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned
             and s.name_share <= opt.rewrite_max_name_share):
         if probability is None:
             probability = paraphrase_probability(pair, s)
