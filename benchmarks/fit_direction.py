@@ -131,6 +131,12 @@ commas, sentence rhythm) has no known direction and is fitted freely."""
 CONFIDENT_RIGHT = 0.97
 """The issue's target for pairs given a confidence of 0.8 or more: the script prints the
 temperature that would reach it in the cross-domain folds (see ``main``)."""
+STYLE_MAX_PROBABILITY = 0.75
+"""The most that style evidence (``corpus_tools.rewrites.direction.STYLE_EVIDENCE``: each text's
+own vocabulary and rhythm) may say on its own: a side named with a confidence of 0.8 or more
+needs an artefact, language-model vocabulary or facts lost as well. Style is the evidence the
+issue warns can invert between domains, and on the development set the named sides that were
+wrong with confidence 0.8 or more were carried by it (commas, sentence lengths, rare words)."""
 VOTE_CAP = 2.0
 """No single piece of evidence moves the log-odds by more than this (before the temperature):
 rare evidence (one broken boundary in a 40-word text) must not decide a pair alone."""
@@ -176,10 +182,22 @@ def fit(t: pd.DataFrame, C: float = 1.0, features=None):
     return coef, scale
 
 
-def logits(t: pd.DataFrame, coef, scale) -> np.ndarray:
-    """Logit that the true rewrite (side given by y) is b."""
+def terms(t: pd.DataFrame, coef, scale) -> np.ndarray:
+    """Each evidence's term of the logit (pairs x FEATURES), held within VOTE_CAP."""
     x = np.nan_to_num(t[FEATURES].to_numpy(dtype=float))
-    return np.clip((x / scale) * coef, -VOTE_CAP, VOTE_CAP).sum(axis=1)
+    return np.clip((x / scale) * coef, -VOTE_CAP, VOTE_CAP)
+
+
+def combine(term_rows: np.ndarray, temperature: float) -> np.ndarray:
+    """Logit that b is the rewrite: the terms over the temperature, the style terms' sum held
+    within the logit of STYLE_MAX_PROBABILITY (as ``DirectionModel.votes`` does)."""
+    from corpus_tools.rewrites.direction import STYLE_EVIDENCE
+
+    z = term_rows / temperature
+    style = np.array([f in STYLE_EVIDENCE for f in FEATURES])
+    total = z[:, style].sum(axis=1)
+    cap = np.log(STYLE_MAX_PROBABILITY / (1 - STYLE_MAX_PROBABILITY))
+    return z[:, ~style].sum(axis=1) + np.clip(total, -cap, cap)
 
 
 def _right(t, z):
@@ -230,15 +248,15 @@ def main() -> None:
         if not len(test_part):
             continue
         coef, scale = fit(pd.concat([fit_part, train[train["source"] == "spinner"]]))
-        zs.append(logits(test_part, coef, scale))
+        zs.append(terms(test_part, coef, scale))
         parts.append(test_part)
     temperature = 1.0
     if parts:
-        z_cd, t_cd = np.concatenate(zs), pd.concat(parts)
+        z_cd, t_cd = np.concatenate(zs), pd.concat(parts)  # terms of the folds' pairs
         y = t_cd["y"].to_numpy()
         best = None
         for T in np.arange(0.5, 4.01, 0.1):
-            p_b = np.clip(1 / (1 + np.exp(-z_cd / T)), 1e-9, 1 - 1e-9)
+            p_b = np.clip(1 / (1 + np.exp(-combine(z_cd, T))), 1e-9, 1 - 1e-9)
             loss = -np.mean(np.where(y == 1, np.log(p_b), np.log(1 - p_b)))
             if best is None or loss < best[0]:
                 best = (loss, T)
@@ -248,7 +266,7 @@ def main() -> None:
         # at that temperature weak but real evidence, such as the sample corpus's spinner
         # fingerprints, falls under min_side_probability and the side goes unnamed)
         for T in np.arange(temperature, 4.01, 0.1):
-            p_b = 1 / (1 + np.exp(-z_cd / T))
+            p_b = 1 / (1 + np.exp(-combine(z_cd, T)))
             conf = np.maximum(p_b, 1 - p_b)
             right = (p_b > 0.5) == (y == 1)
             hi = conf >= 0.8
@@ -261,11 +279,11 @@ def main() -> None:
         print(f"cross-domain folds (training half): temperature {temperature}")
         for (dom_fit, dom_test), z, part in zip((("Sports", "GovernmentPublic"),
                                                  ("GovernmentPublic", "Sports")), zs, parts):
-            report(f"fit {dom_fit}, test {dom_test}", part, z / temperature)
+            report(f"fit {dom_fit}, test {dom_test}", part, combine(z, temperature))
     coef, scale = fit(train)  # one model: every evidence, both kinds of rewrite
 
     def z_of(part):
-        return logits(part, coef, scale) / temperature
+        return combine(terms(part, coef, scale), temperature)
 
     z_train, z_test = z_of(train), z_of(test)
     print("fitted half:")
@@ -283,7 +301,8 @@ def main() -> None:
         def part(c, sc, t, names):
             return {"coef": {f: float(w) for f, w in zip(FEATURES, c) if f in names},
                     "scale": {f: float(v) for f, v in zip(FEATURES, sc) if f in names},
-                    "temperature": float(t), "vote_cap": VOTE_CAP}
+                    "temperature": float(t), "vote_cap": VOTE_CAP,
+                    "style_max_probability": STYLE_MAX_PROBABILITY}
 
         data = {
             "model": part(coef, scale, temperature, FEATURES),

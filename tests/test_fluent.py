@@ -162,6 +162,31 @@ def test_the_shipped_paraphrase_model_weighs_every_feature():
     assert (Path(__file__).parent.parent / m.provenance["fitted_by"]).is_file()
 
 
+def test_style_alone_cannot_make_a_side_confident():
+    import math
+
+    from corpus_tools.rewrites.direction import (EVIDENCE_NAMES, STYLE_EVIDENCE,
+                                                 DirectionEvidence, direction_model)
+
+    m = direction_model()
+    p = m.style_max_probability
+    assert 0.5 < p < 0.8  # a confidence of 0.8 needs more than style
+    # one text far more comma-laden, regular and rare-worded than the other: style only
+    loud = DirectionEvidence(**{k: (50.0 if k in STYLE_EVIDENCE else 0.0)
+                                for k in EVIDENCE_NAMES})
+    votes = m.votes(loud)
+    style = sum(votes[k] for k in STYLE_EVIDENCE)
+    assert abs(style) == pytest.approx(math.log(p / (1 - p)))
+    assert all(votes[k] == 0.0 for k in EVIDENCE_NAMES if k not in STYLE_EVIDENCE)
+    # an artefact on top still counts in full: style is held, the rest is not
+    both = loud._replace(inflection=1.0)
+    assert m.votes(both)["inflection"] == pytest.approx(m.term("inflection", 1.0))
+    assert m.votes(both)["inflection"] > 0
+    # weak style is left as it is
+    quiet = DirectionEvidence(**{k: (0.01 if k == "commas" else 0.0) for k in EVIDENCE_NAMES})
+    assert m.votes(quiet)["commas"] == pytest.approx(m.term("commas", 0.01))
+
+
 def test_weak_evidence_leaves_the_side_undetermined():
     # two retellings of one text in the same plain style: neither carries a rewrite's marks
     a = ("The council met on Monday. It agreed to close the library on Sundays. The decision "

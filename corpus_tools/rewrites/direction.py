@@ -71,7 +71,7 @@ from ..stopwords import ENGLISH_STOPWORDS
 from .features import DocFeatures
 from .records import DirectionVotes
 
-__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "DirectionModel", "direction_evidence", "direction_model", "LLM_WORDS"]
+__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "STYLE_EVIDENCE", "DirectionModel", "direction_evidence", "direction_model", "LLM_WORDS"]
 
 LLM_WORDS = frozenset("""
 delve delves delved delving showcase showcases showcased showcasing underscore underscores
@@ -231,27 +231,45 @@ def direction_evidence(fa: DocFeatures, fb: DocFeatures, votes: DirectionVotes
 
 
 SPINNER_EVIDENCE = ("inflection", "typos", "zipf", "nonwords", "quotes")
+STYLE_EVIDENCE = ("unique_rarity", "stopword_share", "commas", "sentence_length_cv")
+"""Evidence of each text's own style (its rare words, function words, commas, sentence
+rhythm): together they may say at most ``DirectionModel.style_max_probability``."""
 """The spinner's fingerprints (the votes of :func:`corpus_tools.rewrites.verdict.direction_votes`)."""
 
 
 class DirectionModel(NamedTuple):
     """The fitted weights: ``coef[k] / scale[k]`` per evidence (missing: 0), each term held
     within ``vote_cap`` (no single piece of evidence decides alone), a ``temperature``
-    dividing the logit (calibration), and what it was fitted and tested on."""
+    dividing the logit (calibration), the most the style evidence may say together
+    (``style_max_probability``), and what it was fitted and tested on."""
 
     coef: dict
     scale: dict
     temperature: float
     provenance: dict
     vote_cap: float = math.inf
+    style_max_probability: float = 1.0
 
     def term(self, name: str, value):
         raw = self.coef.get(name, 0.0) * value / self.scale.get(name, 1.0)
         return np.clip(raw, -self.vote_cap, self.vote_cap) / self.temperature
 
     def votes(self, evidence: DirectionEvidence) -> dict[str, float]:
-        """Each evidence's term of the logit (the ``vote_*`` columns), calibrated."""
-        return {k: self.term(k, v) for k, v in evidence._asdict().items()}
+        """Each evidence's term of the logit (the ``vote_*`` columns), calibrated.
+
+        When the style terms (:data:`STYLE_EVIDENCE`) add up to more than the logit of
+        ``style_max_probability``, they are scaled down together to that logit (so the
+        votes still add up to the score, and each keeps its share of the style).
+        """
+        out = {k: float(self.term(k, v)) for k, v in evidence._asdict().items()}
+        if self.style_max_probability < 1.0:
+            p = self.style_max_probability
+            cap = math.log(p / (1.0 - p))
+            style = sum(out[k] for k in STYLE_EVIDENCE)
+            if abs(style) > cap:
+                for k in STYLE_EVIDENCE:
+                    out[k] *= cap / abs(style)
+        return out
 
     def grammar_votes(self, grammar_evidence) -> np.ndarray:
         """The grammar term of the logit (arrays), from the grammar evidence
@@ -267,4 +285,5 @@ def direction_model() -> DirectionModel:
 
     m = data["model"]
     return DirectionModel(m["coef"], m["scale"], float(m["temperature"]),
-                          data.get("provenance", {}), float(m.get("vote_cap", math.inf)))
+                          data.get("provenance", {}), float(m.get("vote_cap", math.inf)),
+                          float(m.get("style_max_probability", 1.0)))
