@@ -189,15 +189,14 @@ def terms(t: pd.DataFrame, coef, scale) -> np.ndarray:
 
 
 def combine(term_rows: np.ndarray, temperature: float) -> np.ndarray:
-    """Logit that b is the rewrite: the terms over the temperature, the style terms' sum held
-    within the logit of STYLE_MAX_PROBABILITY (as ``DirectionModel.votes`` does)."""
-    from corpus_tools.rewrites.direction import STYLE_EVIDENCE
+    """Logit that b is the rewrite: the terms over the temperature, the style terms held as
+    ``DirectionModel.votes`` holds them (``style_factor``)."""
+    from corpus_tools.rewrites.direction import STYLE_EVIDENCE, style_factor
 
     z = term_rows / temperature
     style = np.array([f in STYLE_EVIDENCE for f in FEATURES])
     total = z[:, style].sum(axis=1)
-    cap = np.log(STYLE_MAX_PROBABILITY / (1 - STYLE_MAX_PROBABILITY))
-    return z[:, ~style].sum(axis=1) + np.clip(total, -cap, cap)
+    return z[:, ~style].sum(axis=1) + total * style_factor(total, STYLE_MAX_PROBABILITY)
 
 
 def _right(t, z):

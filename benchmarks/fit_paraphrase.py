@@ -38,21 +38,19 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 MODEL = HERE.parent / "corpus_tools" / "rewrites" / "paraphrase_model.json"
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9, 0.95, 0.98)
-USED = ("content_overlap", "immutable_overlap", "shingle_overlap", "prose_coverage",
-        "prose_coverage_longer", "prose_similarity", "doc_similarity", "length_ratio")
-"""The features the model weighs (every field of ``ParaphraseEvidence``). Two take negative
-weights: the shingle overlap (the BBC pairs that align are reports written from one template,
-sharing whole phrases but not a story; a fluent rewrite keeps few 4-word sequences, and a pair
-that keeps many is a copy or a spinner's, judged before this model) and the sentence similarity
-(nearly the document similarity again). Fitted without the shingle overlap, 7 of the 30 held-out
-BBC pairs reach 0.8 instead of 1."""
+# The model weighs every field of ParaphraseEvidence. Two take negative weights: the shingle
+# overlap (the BBC pairs that align are reports written from one template, sharing whole
+# phrases but not a story; a fluent rewrite keeps few 4-word sequences, and a pair that keeps
+# many is a copy or a spinner's, judged before this model) and the sentence similarity (nearly
+# the document similarity again). Fitted without the shingle overlap, 7 of the 30 held-out BBC
+# pairs reach 0.8 instead of 1.
 
 
 def training_rows() -> pd.DataFrame:
     """Aligned, non-copy rows with their evidence, ``y`` (1: a rewrite), ``half`` and ``domain``."""
     from rewrite_cases import labelled_pairs
 
-    from corpus_tools.rewrites.paraphrase import PARAPHRASE_FEATURES, ParaphraseEvidence
+    from corpus_tools.rewrites.paraphrase import PARAPHRASE_FEATURES, paraphrase_evidence
 
     t = labelled_pairs()
     t = t[t["prose_coverage"].notna() & (t["relation"] != "copy") & (t["label"] != "copy")]
@@ -64,11 +62,14 @@ def training_rows() -> pd.DataFrame:
     t["y"] = t["label"].isin(["rewrite", "sibling"]).astype(int)
     key = np.where(fluent[keep], t["story"], t["doc_a"])
     t["half"] = np.where([zlib.crc32(k.encode()) % 2 == 1 for k in key], "held-out", "fitted")
-    longer = np.maximum(t["n_words_a"], t["n_words_b"]).astype(float)
-    t["length_ratio"] = np.minimum(t["n_words_a"], t["n_words_b"]) / longer
-    t["doc_similarity"] = t["doc_similarity"].astype(float).fillna(t["prose_similarity"])
-    assert list(PARAPHRASE_FEATURES) == list(ParaphraseEvidence._fields)
-    return t
+    # the evidence exactly as find_rewrites reads it (each row stands in for its pair)
+    evidence = [paraphrase_evidence(r, prose_coverage=r.prose_coverage,
+                                    prose_coverage_longer=r.prose_coverage_longer,
+                                    prose_similarity=r.prose_similarity,
+                                    doc_similarity=r.doc_similarity)
+                for r in t.itertuples(index=False)]
+    return pd.concat([t.drop(columns=[f for f in PARAPHRASE_FEATURES if f in t]).reset_index(
+        drop=True), pd.DataFrame(evidence, columns=PARAPHRASE_FEATURES)], axis=1)
 
 
 def fit(t: pd.DataFrame, C: float = 1.0) -> dict:
@@ -80,12 +81,14 @@ def fit(t: pd.DataFrame, C: float = 1.0) -> dict:
     """
     from sklearn.linear_model import LogisticRegression
 
-    x = t[list(USED)].to_numpy(dtype=float)
+    from corpus_tools.rewrites.paraphrase import PARAPHRASE_FEATURES
+
+    x = t[list(PARAPHRASE_FEATURES)].to_numpy(dtype=float)
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     m = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(
         (x - mean) / scale, t["y"].to_numpy())
-    names = list(USED)
+    names = list(PARAPHRASE_FEATURES)
     return {"intercept": float(m.intercept_[0]),
             "coef": dict(zip(names, map(float, m.coef_[0]))),
             "mean": dict(zip(names, map(float, mean))),
@@ -93,11 +96,14 @@ def fit(t: pd.DataFrame, C: float = 1.0) -> dict:
 
 
 def probabilities(t: pd.DataFrame, model: dict) -> np.ndarray:
-    z = np.full(len(t), model["intercept"])
-    for f in USED:
-        z = z + model["coef"][f] * (t[f].to_numpy(dtype=float) - model["mean"][f]) / \
-            model["scale"][f]
-    return 1.0 / (1.0 + np.exp(-z))
+    """The probability :class:`~corpus_tools.rewrites.paraphrase.ParaphraseModel` gives each
+    row, for a model in its JSON form."""
+    from corpus_tools.rewrites.paraphrase import (PARAPHRASE_FEATURES, ParaphraseEvidence,
+                                                  ParaphraseModel)
+
+    m = ParaphraseModel(model["intercept"], model["coef"], model["mean"], model["scale"], {})
+    return np.array([m.probability(ParaphraseEvidence(*row)) for row in
+                     t[list(PARAPHRASE_FEATURES)].itertuples(index=False, name=None)])
 
 
 def table(name: str, t: pd.DataFrame, p: np.ndarray) -> None:
@@ -129,7 +135,7 @@ def main() -> None:
     print("held-out half:")
     table("all", test, probabilities(test, model))
     print("weights (per standard deviation):",
-          {f: round(model["coef"][f], 3) for f in USED},
+          {f: round(w, 3) for f, w in model["coef"].items()},
           "intercept", round(model["intercept"], 3))
     if "--write" in sys.argv:
         data = {"model": model, "provenance": {

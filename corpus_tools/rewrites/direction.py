@@ -71,7 +71,7 @@ from ..stopwords import ENGLISH_STOPWORDS
 from .features import DocFeatures
 from .records import DirectionVotes
 
-__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "STYLE_EVIDENCE", "DirectionModel", "direction_evidence", "direction_model", "LLM_WORDS"]
+__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "STYLE_EVIDENCE", "style_factor", "DirectionModel", "direction_evidence", "direction_model", "LLM_WORDS"]
 
 LLM_WORDS = frozenset("""
 delve delves delved delving showcase showcases showcased showcasing underscore underscores
@@ -231,10 +231,20 @@ def direction_evidence(fa: DocFeatures, fb: DocFeatures, votes: DirectionVotes
 
 
 SPINNER_EVIDENCE = ("inflection", "typos", "zipf", "nonwords", "quotes")
+"""The spinner's fingerprints (the votes of :func:`corpus_tools.rewrites.verdict.direction_votes`)."""
 STYLE_EVIDENCE = ("unique_rarity", "stopword_share", "commas", "sentence_length_cv")
 """Evidence of each text's own style (its rare words, function words, commas, sentence
 rhythm): together they may say at most ``DirectionModel.style_max_probability``."""
-"""The spinner's fingerprints (the votes of :func:`corpus_tools.rewrites.verdict.direction_votes`)."""
+
+
+def style_factor(style_total, style_max_probability: float):
+    """What the style terms are multiplied by (scalars or arrays): 1, or less where their sum
+    ``style_total`` says more than the logit of ``style_max_probability``."""
+    if style_max_probability >= 1.0:
+        return np.ones_like(np.asarray(style_total, dtype=float))
+    cap = math.log(style_max_probability / (1.0 - style_max_probability))
+    size = np.abs(np.asarray(style_total, dtype=float))
+    return np.where(size > cap, cap / np.maximum(size, cap), 1.0)
 
 
 class DirectionModel(NamedTuple):
@@ -262,13 +272,10 @@ class DirectionModel(NamedTuple):
         votes still add up to the score, and each keeps its share of the style).
         """
         out = {k: float(self.term(k, v)) for k, v in evidence._asdict().items()}
-        if self.style_max_probability < 1.0:
-            p = self.style_max_probability
-            cap = math.log(p / (1.0 - p))
-            style = sum(out[k] for k in STYLE_EVIDENCE)
-            if abs(style) > cap:
-                for k in STYLE_EVIDENCE:
-                    out[k] *= cap / abs(style)
+        factor = float(style_factor(sum(out[k] for k in STYLE_EVIDENCE),
+                                    self.style_max_probability))
+        for k in STYLE_EVIDENCE:
+            out[k] *= factor
         return out
 
     def grammar_votes(self, grammar_evidence) -> np.ndarray:

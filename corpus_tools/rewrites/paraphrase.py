@@ -32,8 +32,6 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
-import numpy as np
-
 __all__ = ["ParaphraseEvidence", "PARAPHRASE_FEATURES", "ParaphraseModel", "paraphrase_evidence",
            "paraphrase_model"]
 
@@ -81,7 +79,6 @@ def paraphrase_evidence(pair, *, prose_coverage: float, prose_coverage_longer: f
     -------
     ParaphraseEvidence
     """
-    doc = doc_similarity
     longer = max(pair.n_words_a, pair.n_words_b)
     return ParaphraseEvidence(
         content_overlap=float(pair.content_overlap),
@@ -90,7 +87,7 @@ def paraphrase_evidence(pair, *, prose_coverage: float, prose_coverage_longer: f
         prose_coverage=float(prose_coverage),
         prose_coverage_longer=float(prose_coverage_longer),
         prose_similarity=float(prose_similarity),
-        doc_similarity=float(prose_similarity if doc is None or math.isnan(doc) else doc),
+        doc_similarity=float(prose_similarity if math.isnan(doc_similarity) else doc_similarity),
         length_ratio=min(pair.n_words_a, pair.n_words_b) / longer if longer else 0.0)
 
 
@@ -113,7 +110,7 @@ class ParaphraseModel(NamedTuple):
 
     def probability(self, evidence: ParaphraseEvidence) -> float:
         """0-1: how likely the pair is one text retold (see the module docstring)."""
-        return float(1.0 / (1.0 + np.exp(-self.logit(evidence))))
+        return 1.0 / (1.0 + math.exp(-self.logit(evidence)))
 
 
 @lru_cache(maxsize=1)

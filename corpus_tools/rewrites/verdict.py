@@ -346,6 +346,7 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
     near_verbatim = pair.shingle_overlap >= opt.copy_min_shingle_overlap
     retold = s.prose_coverage >= opt.rewrite_min_prose_coverage
     close_in_meaning = (s.prose_similarity >= opt.paraphrase_min_similarity
+                        # a NaN doc_similarity (words only) does not object
                         and not s.doc_similarity < opt.paraphrase_min_doc_similarity)
     if (aligned and not near_verbatim and retold
             # one aligned group shows no order: short texts on one topic align that way,
@@ -368,7 +369,6 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
             and s.name_share <= opt.rewrite_max_name_share):
         if probability is None:
             probability = paraphrase_probability(pair, s)
-        # a NaN doc_similarity (words only) does not object
         fluent = pair.shingle_overlap < opt.fluent_max_shingle_overlap
         if (retold and close_in_meaning) or (fluent and
                                               probability >= opt.paraphrase_min_probability):
