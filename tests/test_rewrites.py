@@ -495,3 +495,21 @@ def test_a_rewrite_keeps_its_numbers_whichever_route(sample_corpus):
     assert relation_of(pair, stats, opt)[0] == "rewrite"
     renumbered = stats._replace(n_changed_numbers=stats.n_aligned)
     assert relation_of(pair, renumbered, opt, probability=0.99)[0] != "rewrite"
+
+
+def test_only_rewrites_are_voted_on(sample_corpus):
+    """A copy has no side to name: its votes and direction score are NaN, whether its text
+    is identical (no alignment) or a copy with a footer (aligned); the rewrite's are set."""
+    from corpus_tools.rewrites.verdict import VOTE_COLUMNS
+
+    texts = dict(zip(sample_corpus.index, sample_corpus["text"]))
+    original = texts["001_dbc4827b14b7b483"]
+    texts["copy_same"] = original
+    texts["copy_footer"] = original + "\n\nRead more stories like this one at our site."
+    out = _quiet(corpus_from_texts(texts))
+    copies = out[out["relation"] == "copy"]
+    assert {"copy_same", "copy_footer"} <= set(copies["doc_a"]) | set(copies["doc_b"])
+    assert copies[[*VOTE_COLUMNS, "direction_score"]].isna().all().all()
+    rewrites = out[out["relation"] == "rewrite"]
+    assert len(rewrites) >= 1
+    assert rewrites[[*VOTE_COLUMNS, "direction_score"]].notna().all().all()

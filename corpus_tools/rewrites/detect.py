@@ -49,6 +49,7 @@ import pandas as pd
 from ..corpus import check_corpus
 from ..engines import is_dask, on_dask
 from ..progress import progress as _progress
+from ..workers import process_pool, worker_count
 from .candidates import screen_candidates
 from .duplicates import duplicate_groups, expand_groups
 from .families import add_families
@@ -56,7 +57,7 @@ from .features import DocFeatures, doc_features
 from .matrix import similarity_matrix
 from .options import RewriteOptions, RewriteWarning
 from .quotes import count_quotes
-from .sketch import sketch_corpus, worker_count
+from .sketch import sketch_corpus
 from .verdict import (COUNT_COLUMNS, VERDICT_COLUMNS, CandidatePair, finish_verdicts, identical_pair,
                       judge_pair, prose_word_count)
 
@@ -137,12 +138,14 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
           minus ``doc_b``'s (positive: ``doc_b`` uses rarer substitutes).
         - ``nonwords_per_1k_a/_b``, ``grammar_per_1k_a/_b``,
           ``reading_ease_a/_b``: per-document evidence.
-        - ``direction_score``: the sum of the votes; positive = ``doc_b``
-          is the rewrite.
-        - ``vote_inflection``, ``vote_typos``, ``vote_zipf``,
-          ``vote_nonwords``, ``vote_quotes``, ``vote_grammar``: each
-          artefact's vote, -1..1 (positive: ``doc_b`` is the rewrite; 0: no
-          evidence; NaN: pair not judged on its alignment).
+        - ``direction_score``: the sum of the votes, the logit of the
+          direction model; positive = ``doc_b`` is the rewrite.
+        - ``vote_*`` (:data:`~corpus_tools.rewrites.verdict.VOTE_COLUMNS`:
+          spinner artefacts, language-model vocabulary, lost names, numbers
+          and quotes, translation artefacts, style, grammar): each
+          evidence's term of that logit (positive: ``doc_b`` is the rewrite;
+          0: no evidence). Only rewrites are voted on: a copy or a related
+          pair has no side to name, and its votes are NaN.
         - ``explanation``: why, in words (derived from the columns above).
 
         Alignment columns are NaN for pairs that were not aligned
@@ -311,10 +314,8 @@ def judge_aligned(aligned: pd.DataFrame, ids, texts, nonwords, opt: RewriteOptio
         need = {x for job in part for x in (job.i, job.j)}
         chunks.append(_Chunk(part, {x: (ids[x], texts[x]) for x in need}, opt))
     if parallel:
-        from concurrent.futures import ProcessPoolExecutor
-
         _load_word_data(opt)  # once, before the workers fork: they share it
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             results = list(_progress(pool.map(_judge_chunk, chunks), enabled=progress,
                                      total=len(chunks), desc="aligning"))
     else:

@@ -11,17 +11,17 @@ outlive the sketch.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from ..progress import progress as _progress
+from ..workers import process_pool, worker_count
 from .features import doc_features, word_hash
 
 __all__ = ["CorpusSketch", "SketchPart", "sketch_corpus", "sketch_documents", "join_sketches",
-           "pair_overlap", "worker_count"]
+           "pair_overlap"]
 
 PARALLEL_MIN_CHARS = 2_000_000
 """Below this many characters the sketch is built in this process (workers would cost more)."""
@@ -47,11 +47,6 @@ class CorpusSketch:
     shingles: object
     n_words: np.ndarray
     nonwords: np.ndarray
-
-
-def worker_count(n_jobs: int | None) -> int:
-    """Processes to use: every core for ``None``, else ``n_jobs`` (at least 1)."""
-    return (os.cpu_count() or 1) if n_jobs is None else max(1, int(n_jobs))
 
 
 def _hashes(values, *, words: bool) -> np.ndarray:
@@ -143,11 +138,9 @@ def _parts(items: list, *, n_jobs: int | None, progress: bool) -> list[SketchPar
         chunks = [items[k:k + size] for k in range(0, len(items), size)]
         return [sketch_documents(c) for c in _progress(chunks, enabled=progress,
                                                      total=len(chunks), desc="features")]
-    from concurrent.futures import ProcessPoolExecutor
-
     size = max(50, len(items) // (workers * 8))
     chunks = [items[k:k + size] for k in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with process_pool(workers) as pool:
         return list(_progress(pool.map(sketch_documents, chunks), enabled=progress,
                               total=len(chunks), desc="features"))
 

@@ -429,9 +429,10 @@ def judge_pair(pair: CandidatePair, fa: DocFeatures, fb: DocFeatures,
         return None
     row.update(stats._asdict())
     row["paraphrase_probability"] = probability
-    evidence = direction_evidence(fa, fb, direction_votes(stats, opt))
     row["relation"], row["method"] = verdict
-    row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence).items()})
+    if verdict[0] == "rewrite":  # only a rewrite has a side to name
+        evidence = direction_evidence(fa, fb, direction_votes(stats, opt))
+        row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence).items()})
     return row
 
 
@@ -446,7 +447,8 @@ def prose_word_count(f: DocFeatures, opt: RewriteOptions) -> int:
 def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
                    n_prose_words: int, n_sentences: int) -> dict:
     """The verdict row of two documents with the same text: what alignment would give
-    (every sentence aligned and verbatim, nothing swapped, every vote 0)."""
+    (every sentence aligned and verbatim, nothing swapped; no votes: a copy has no side to
+    name)."""
     per_1k = 1000.0 * nonwords / pair.n_words_a if pair.n_words_a else math.nan
     row = pair._asdict()
     row.update(relation="copy", method="", coverage=1.0, aligned_similarity=1.0,
@@ -461,7 +463,6 @@ def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
     row["paraphrase_probability"] = paraphrase_model().probability(paraphrase_evidence(
         pair, prose_coverage=1.0, prose_coverage_longer=1.0, prose_similarity=1.0,
         doc_similarity=1.0))
-    row.update(dict.fromkeys(VOTE_COLUMNS[:-1], 0.0))
     return row
 
 
@@ -483,7 +484,7 @@ def finish_verdicts(out: pd.DataFrame, opt: RewriteOptions) -> pd.DataFrame:
     out = out.reindex(columns=VERDICT_COLUMNS)
     for col in ("n_shared_immutables", "n_words_a", "n_words_b"):
         out[col] = out[col].astype("int64")
-    judged = out["vote_inflection"].notna()  # the rows that went through step 2
+    judged = out["vote_inflection"].notna()  # the rewrites, which went through step 2
     grammar = grammar_vote(out["grammar_per_1k_a"], out["grammar_per_1k_b"], opt)
     out["vote_grammar"] = np.where(judged, direction_model().grammar_votes(grammar), np.nan)
     out["direction_score"] = out[VOTE_COLUMNS].sum(axis=1, min_count=1)
