@@ -13,12 +13,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pandas as pd
 
 from ..segment import count_words, sentence_spans
+from ..workers import process_pool, worker_count
 from .decode import decode_bytes, looks_like_html_page, text_document
 from .document import Doc, guess_title
 from .files import Entry, document_kind, find_inputs, read_regular_file, shown
@@ -327,13 +327,13 @@ def _count(texts: list[str]) -> list[tuple[int, int]]:
 
 def _count_all(texts: list[str], n_jobs: int | None) -> list[tuple[int, int]]:
     """Word and sentence counts, on several processes for large corpora."""
-    jobs = (os.cpu_count() or 1) if n_jobs is None else n_jobs
+    jobs = worker_count(n_jobs)
     if jobs <= 1 or len(texts) < 2 * jobs or sum(map(len, texts)) < PARALLEL_MIN_CHARS:
         return _count(texts)
     size = -(-len(texts) // (jobs * 4))
     chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with process_pool(jobs) as pool:
             return [c for part in pool.map(_count, chunks) for c in part]
     except (OSError, RuntimeError):  # no process support here: count serially
         return _count(texts)
