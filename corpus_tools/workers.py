@@ -3,12 +3,14 @@
 A worker forked from a large process (a corpus of 50,000 documents, its
 sketch and candidate table) starts sharing every page of it. Python's
 cyclic garbage collector, running in the worker, walks every container
-object it inherited and writes to each one's header, so the operating
-system copies page after page: the worker's memory grows towards the
-parent's and the copying costs time. :func:`process_pool` moves the
-parent's objects out of the collector's sight while its workers fork
-(:func:`gc.freeze`, as the Python documentation advises for pre-fork
-servers), so the workers only ever collect what they create.
+object it inherited, again at every full collection, and writes to each
+one's header, so the operating system copies those pages. :func:`process_pool`
+moves the parent's objects out of the collector's sight while its workers
+fork (:func:`gc.freeze`, as the Python documentation advises for pre-fork
+servers), so the workers only ever collect what they create. Measured on
+``find_rewrites`` (``benchmarks/bench_rewrites.py``'s corpora, farm-bench
+A/B): 11% less CPU time at 10,000 documents; each worker's private memory
+at 50,000 documents about 5% smaller.
 """
 
 from __future__ import annotations
