@@ -9,7 +9,7 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 matplotlib.use("Agg")
@@ -93,6 +93,8 @@ def _news_like(draw):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(_news_like(), st.text(max_size=80)), min_size=1, max_size=3))
+@example(["\x9a\U00010000" "0 \xa7\U0001d52a\U0001d566\U0001d558 \u015b\U0001d560 0 1 0 \xa9\U00010000 0",
+          "The cat sat on the mat. It was happy."])  # found by hypothesis: flagged non-English
 def test_arbitrary_text_equals_textstat(texts):
     import warnings
 
@@ -100,7 +102,13 @@ def test_arbitrary_text_equals_textstat(texts):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ReadabilityWarning)
         table = readability(corpus)
-    _assert_equal_to_textstat(table, corpus)
+    # documents the loader flags as not English get no formula values (by design);
+    # every other document has exactly textstat's
+    foreign = corpus["flags"].str.contains("non_english")
+    for doc_id in corpus.index[foreign]:
+        assert table.loc[doc_id, list(FORMULAS)].isna().all(), doc_id
+        assert "not_english" in table.at[doc_id, "flags"].split(";"), doc_id
+    _assert_equal_to_textstat(table, corpus[~foreign])
 
 
 # --- offline and side effects -------------------------------------------------
