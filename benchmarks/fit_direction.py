@@ -43,7 +43,7 @@ def _evidence(corpus, pairs):
     """Rows of evidence (b minus a) for (a, b, rewritten) pairs of ``corpus``."""
     from corpus_tools.grammar import grammar_summary
     from corpus_tools.rewrites.align import align_groups
-    from corpus_tools.rewrites.direction import direction_evidence
+    from corpus_tools.rewrites.direction import direction_evidence, document_words
     from corpus_tools.rewrites.features import doc_features
     from corpus_tools.rewrites.options import RewriteOptions
     from corpus_tools.rewrites.verdict import (_coverage, direction_votes, grammar_vote,
@@ -67,7 +67,8 @@ def _evidence(corpus, pairs):
         ev = direction_evidence(fa, fb, direction_votes(stats, opt))
         row = ev._asdict()
         row["grammar"] = float(grammar_vote(np.array([rate[a]]), np.array([rate[b]]), opt)[0])
-        row.update(doc_a=a, doc_b=b, y=int(rewritten == b))
+        row.update(doc_a=a, doc_b=b, y=int(rewritten == b), words_a=document_words(fa),
+                   words_b=document_words(fb))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -103,7 +104,39 @@ def training_pairs() -> pd.DataFrame:
         ev["source"], ev["domain"], ev["rewriter"] = "spinner", "news", "spinner"
         ev["story"] = [o for o, _, _ in truth]
         parts.append(ev)
-    return pd.concat(parts, ignore_index=True)
+    t = pd.concat(parts, ignore_index=True)
+    _cross_fitted_vocabulary(t)
+    return t
+
+
+def _cross_fitted_vocabulary(ev: pd.DataFrame) -> None:
+    """Recompute ``rewriter_words`` so that no pair is scored with a vocabulary learned
+    from itself: a fluent training-half pair of one domain is scored with the vocabulary
+    learned on the other domain's training half (its weight is then fitted as the evidence
+    behaves on a new domain); held-out and spinner pairs with the vocabulary learned on the
+    whole fluent training half (``fit_vocabulary.py``'s, the one shipped)."""
+    from fit_vocabulary import learn_vocabulary, spinner_dropped
+    from rewrite_cases import held_out_story
+
+    from corpus_tools.rewrites.direction import vocabulary_shift
+
+    fluent = (ev["source"] == "fluent").to_numpy()
+    held = np.array([held_out_story(s) for s in ev["story"]]) | ~fluent
+    orig = [b if y == 0 else a for a, b, y in zip(ev["words_a"], ev["words_b"], ev["y"])]
+    rewrite = [a if y == 0 else b for a, b, y in zip(ev["words_a"], ev["words_b"], ev["y"])]
+
+    dropped = spinner_dropped()
+
+    def learned(mask):
+        return learn_vocabulary([(s, o, r) for s, o, r, m in
+                                 zip(ev["story"], orig, rewrite, mask & fluent) if m], dropped)
+
+    lexicons = {"held": learned(~held)}
+    for dom in ev.loc[fluent, "domain"].unique():
+        lexicons[dom] = learned(~held & (ev["domain"] != dom).to_numpy())
+    ev["rewriter_words"] = [
+        vocabulary_shift(a, b, lexicons["held" if h else dom])
+        for a, b, h, dom in zip(ev["words_a"], ev["words_b"], held, ev["domain"])]
 
 
 FEATURES = None  # set from corpus_tools at run time
@@ -120,7 +153,8 @@ def _xy(t: pd.DataFrame):
 
 
 ARTEFACTS = ("inflection", "typos", "nonwords", "quotes", "specifics_lost",
-             "direct_quotes_lost", "broken_boundaries", "mixed_spelling", "grammar")
+             "direct_quotes_lost", "broken_boundaries", "mixed_spelling", "american_spelling",
+             "grammar")
 """Evidence whose direction is known before any fitting: an artefact (a lost inflection, a
 typo, a broken sentence boundary, mixed spellings, dropped names, numbers or quotes, grammar
 findings) is made by the rewriting, so its weight may not be negative. The fitting data has
@@ -235,7 +269,9 @@ def main() -> None:
 
     FEATURES = [*EVIDENCE_NAMES, "grammar"]
     t = training_pairs()
-    held = np.array([zlib.crc32(s.encode()) % 2 == 1 for s in t["story"]])
+    from rewrite_cases import held_out_story
+
+    held = np.array([held_out_story(s) for s in t["story"]])
     train, test = t[~held], t[held]
     print(f"pairs: {len(t)} ({t.groupby('source').size().to_dict()}); fitted on {len(train)}, "
           f"held out {len(test)}")

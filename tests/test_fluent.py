@@ -80,6 +80,7 @@ def test_direction_evidence_points_at_the_rewrite():
     ev = direction_evidence(fa, fb, none)
     assert ev.llm_words > 0  # "Notably", "pivotal", "underscoring"
     assert ev.direct_quotes_lost == 1  # Ellison's quote became reported speech
+    assert ev.rewriter_words > 0  # the learned vocabulary: "notably", "pivotal"
     # antisymmetric: swapping the sides negates every piece of evidence
     back = direction_evidence(fb, fa, none)
     assert np.allclose(np.array(ev), -np.array(back))
@@ -102,6 +103,53 @@ def test_translation_artefacts_are_measured(text, field, positive):
     ev = direction_evidence(doc_features("a", clean), doc_features("b", text),
                             DirectionVotes(0.0, 0.0, 0.0, 0.0, 0.0))
     assert (getattr(ev, field) > 0) == positive
+
+
+def _evidence(a: str, b: str):
+    from corpus_tools.rewrites.direction import direction_evidence
+    from corpus_tools.rewrites.features import doc_features
+    from corpus_tools.rewrites.verdict import DirectionVotes
+
+    return direction_evidence(doc_features("a", a), doc_features("b", b),
+                              DirectionVotes(0.0, 0.0, 0.0, 0.0, 0.0))
+
+
+def test_american_spelling_points_at_the_americanised_side():
+    british = "The council will organise a programme to analyse the colour of the town centre."
+    american = "The council will organize a program to analyze the color of the town center."
+    neutral = "The council will plan a review of the paint used in the town square."
+    assert _evidence(british, american).american_spelling == 1.0
+    assert _evidence(american, british).american_spelling == -1.0
+    assert _evidence(british, neutral).american_spelling == 0.0  # nothing to compare
+
+
+def test_vocabulary_difference_counts_words_not_endings():
+    from corpus_tools.rewrites.direction import vocabulary_difference, vocabulary_shift
+
+    a = frozenset("the mayor described what the town experienced".split())
+    b = frozenset("the mayor depicted what the town experience additionally".split())
+    only_a, only_b = vocabulary_difference(a, b)
+    assert only_a == {"described"} and only_b == {"depicted", "additionally"}
+    weights = {"experienced": 2.0, "additionally": 1.5, "described": -0.5}
+    # "experienced" is a lost ending (the spinner's inflection evidence), not a word choice
+    assert vocabulary_shift(a, b, weights) == 1.5 + 0.5
+    assert vocabulary_shift(b, a, weights) == -(1.5 + 0.5)
+
+
+def test_the_shipped_rewriter_vocabulary_is_everyday_words_and_is_used():
+    from corpus_tools.lexicon import zipf
+    from corpus_tools.rewrites.direction import direction_model, rewriter_vocabulary
+
+    vocabulary = rewriter_vocabulary()
+    assert len(vocabulary) >= 50
+    assert all(zipf(w) >= 3.0 for w in vocabulary)  # no topic words or names of its data
+    assert vocabulary.get("additionally", 0) > 0
+    model = direction_model()
+    assert model.coef["rewriter_words"] > 0 and model.coef["american_spelling"] > 0
+    base = "The team won the final on Sunday. The coach praised the players."
+    added = "The team won the final on Sunday. Additionally, the coach praised the players."
+    assert _evidence(base, added).rewriter_words == vocabulary["additionally"]
+    assert _evidence(added, base).rewriter_words == -vocabulary["additionally"]
 
 
 def _judged(a: str, b: str):

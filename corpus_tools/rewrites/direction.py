@@ -13,6 +13,18 @@ as the rewritten side (:class:`DirectionEvidence`, computed by
     ("showcasing", "pivotal", "notably", "underscores", "delve": the excess
     vocabulary measured by Kobak et al. 2024 and Liang et al. 2024), per
     100 words, ``b`` minus ``a``;
+``rewriter_words``
+    a vocabulary learned from (original, LLM rewrite) pairs
+    (``rewriter_vocabulary.json``, written by ``benchmarks/fit_vocabulary.py``):
+    for each word, the log-odds that a rewrite uses it where its original
+    does not, against the reverse (rewriters add "additionally", "these",
+    "showcasing"; they drop "programme", "announced"). The evidence is the sum
+    of the weights of the words only ``b`` uses minus those only ``a`` uses;
+``american_spelling``
+    the share of American spellings among ``b``'s British/American spelling
+    variants minus ``a``'s, when both have some ("organised" in ``a``,
+    "organized" in ``b``): language models and translation engines write
+    American English by default;
 ``unique_rarity``
     how much rarer (on the Zipf scale) the content words only ``b`` uses are
     than those only ``a`` uses;
@@ -66,12 +78,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..lexicon import NAME_MAX_ZIPF, frequencies, zipf
+from ..lexicon import NAME_MAX_ZIPF, frequencies, lemmas, zipf
 from ..stopwords import ENGLISH_STOPWORDS
 from .features import DocFeatures
 from .records import DirectionVotes
 
-__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "STYLE_EVIDENCE", "style_factor", "DirectionModel", "direction_evidence", "direction_model", "LLM_WORDS"]
+__all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "STYLE_EVIDENCE",
+           "style_factor", "DirectionModel", "direction_evidence", "direction_model",
+           "LLM_WORDS", "rewriter_vocabulary", "vocabulary_shift", "vocabulary_difference",
+           "document_words", "word_forms"]
 
 LLM_WORDS = frozenset("""
 delve delves delved delving showcase showcases showcased showcasing underscore underscores
@@ -91,7 +106,7 @@ resonate resonates plethora myriad insights insightful thrilling iconic prestigi
 (the excess vocabulary of Kobak et al. 2024 and Liang et al. 2024, inflections included)."""
 
 EVIDENCE_NAMES = ("inflection", "typos", "zipf", "nonwords", "quotes", "llm_words",
-                  "unique_rarity", "specifics_lost", "direct_quotes_lost", "broken_boundaries",
+                  "rewriter_words", "american_spelling", "unique_rarity", "specifics_lost", "direct_quotes_lost", "broken_boundaries",
                   "mixed_spelling", "stopword_share", "commas", "sentence_length_cv")
 
 
@@ -104,6 +119,8 @@ class DirectionEvidence(NamedTuple):
     nonwords: float
     quotes: float
     llm_words: float
+    rewriter_words: float
+    american_spelling: float
     unique_rarity: float
     specifics_lost: float
     direct_quotes_lost: float
@@ -125,6 +142,9 @@ class _Style(NamedTuple):
     quotes: int
     breaks: float
     mixed_spelling: float
+    us_share: float
+    words: frozenset
+    forms: frozenset
     content: frozenset
     specifics: frozenset
 
@@ -203,8 +223,76 @@ def _read_style(f: DocFeatures) -> _Style:
         quotes=sum(1 for _ in _QUOTE_RE.finditer(f.text)),
         breaks=1000.0 * breaks / max(1, n),
         mixed_spelling=min(uk, us) / (uk + us) if uk + us else 0.0,
+        us_share=us / (uk + us) if uk + us else math.nan,
+        words=document_words(f), forms=word_forms(document_words(f)),
         content=frozenset(w for w in words if w.isalpha() and w not in ENGLISH_STOPWORDS),
         specifics=frozenset(specifics))
+
+
+def document_words(f: DocFeatures) -> frozenset:
+    """The distinct normalised words of ``f`` that :func:`vocabulary_shift` weighs."""
+    return frozenset(w for ws in f.sent_words for w in ws)
+
+
+@lru_cache(maxsize=1)
+def rewriter_vocabulary() -> dict[str, float]:
+    """``{word: weight}`` shipped in ``rewriter_vocabulary.json`` (written by
+    ``benchmarks/fit_vocabulary.py``): positive for words rewriters add, negative for words
+    they drop; empty when the file is absent."""
+    path = resources.files(__package__).joinpath("rewriter_vocabulary.json")
+    if not path.is_file():
+        return {}
+    return {str(k): float(v) for k, v in
+            json.loads(path.read_text(encoding="utf-8"))["weights"].items()}
+
+
+def word_forms(words: frozenset) -> frozenset:
+    """``words`` with their lemmas (:func:`corpus_tools.lexicon.lemmas`)."""
+    return words.union(*(lemmas(w)[0] for w in words))
+
+
+def vocabulary_difference(words_a: frozenset, words_b: frozenset, forms_a: frozenset | None = None,
+                          forms_b: frozenset | None = None) -> tuple[frozenset, frozenset]:
+    """The words only ``a`` uses and those only ``b`` uses, not counting a word whose lemma
+    the other side has in some form ("experienced" against "experience": a lost ending is
+    the spinner evidence ``inflection``, not a choice of vocabulary).
+
+    ``forms_a`` and ``forms_b`` are :func:`word_forms` of the two sets (computed when omitted).
+
+    Examples
+    --------
+    >>> only_a, only_b = vocabulary_difference(frozenset({"it", "experienced", "said"}),
+    ...                                        frozenset({"it", "experience", "stated"}))
+    >>> sorted(only_a), sorted(only_b)
+    (['said'], ['stated'])
+    """
+    forms_a = word_forms(words_a) if forms_a is None else forms_a
+    forms_b = word_forms(words_b) if forms_b is None else forms_b
+
+    def only(words, other_words, other_forms):
+        return frozenset(w for w in words - other_words
+                         if w not in other_forms and not (lemmas(w)[0] & other_forms))
+
+    return only(words_a, words_b, forms_b), only(words_b, words_a, forms_a)
+
+
+def vocabulary_shift(words_a: frozenset, words_b: frozenset, weights: dict[str, float],
+                     forms_a: frozenset | None = None, forms_b: frozenset | None = None
+                     ) -> float:
+    """Sum of ``weights`` of the words only ``b`` has minus those only ``a`` has
+    (:func:`vocabulary_difference`).
+
+    Positive when ``b`` gained the words rewriters add and lost those they drop.
+
+    Examples
+    --------
+    >>> vocabulary_shift(frozenset({"the", "programme"}), frozenset({"the", "additionally"}),
+    ...                  {"additionally": 1.5, "programme": -1.0})
+    2.5
+    """
+    get = weights.get
+    only_a, only_b = vocabulary_difference(words_a, words_b, forms_a, forms_b)
+    return sum(get(w, 0.0) for w in only_b) - sum(get(w, 0.0) for w in only_a)
 
 
 def _mean_zipf(words) -> float:
@@ -221,8 +309,12 @@ def direction_evidence(fa: DocFeatures, fb: DocFeatures, votes: DirectionVotes
     per_100 = 100.0 / max(1, (a.n_words + b.n_words) / 2)
     za, zb = _mean_zipf(a.content - b.content), _mean_zipf(b.content - a.content)
     rarity = 0.0 if math.isnan(za) or math.isnan(zb) else za - zb
+    american = b.us_share - a.us_share
     return DirectionEvidence(
-        *votes, llm_words=b.llm_rate - a.llm_rate, unique_rarity=rarity,
+        *votes, llm_words=b.llm_rate - a.llm_rate,
+        rewriter_words=vocabulary_shift(a.words, b.words, rewriter_vocabulary(), a.forms,
+                                        b.forms),
+        american_spelling=0.0 if math.isnan(american) else american, unique_rarity=rarity,
         specifics_lost=per_100 * (len(a.specifics - b.specifics) - len(b.specifics - a.specifics)),
         direct_quotes_lost=float(a.quotes - b.quotes),
         broken_boundaries=b.breaks - a.breaks, mixed_spelling=b.mixed_spelling - a.mixed_spelling,
