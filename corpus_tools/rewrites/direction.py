@@ -78,7 +78,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..lexicon import NAME_MAX_ZIPF, frequencies, lemmas, zipf
+from ..lexicon import NAME_MAX_ZIPF, WORD_CACHE_SIZE, frequencies, lemmas, zipf
 from ..stopwords import ENGLISH_STOPWORDS
 from .features import DocFeatures
 from .records import DirectionVotes
@@ -86,7 +86,7 @@ from .records import DirectionVotes
 __all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "STYLE_EVIDENCE",
            "style_factor", "DirectionModel", "direction_evidence", "direction_model",
            "LLM_WORDS", "rewriter_vocabulary", "vocabulary_shift", "vocabulary_difference",
-           "document_words", "word_forms"]
+           "document_words", "word_kin"]
 
 LLM_WORDS = frozenset("""
 delve delves delved delving showcase showcases showcased showcasing underscore underscores
@@ -144,7 +144,6 @@ class _Style(NamedTuple):
     mixed_spelling: float
     us_share: float
     words: frozenset
-    forms: frozenset
     content: frozenset
     specifics: frozenset
 
@@ -224,7 +223,7 @@ def _read_style(f: DocFeatures) -> _Style:
         breaks=1000.0 * breaks / max(1, n),
         mixed_spelling=min(uk, us) / (uk + us) if uk + us else 0.0,
         us_share=us / (uk + us) if uk + us else math.nan,
-        words=document_words(f), forms=word_forms(document_words(f)),
+        words=document_words(f),
         content=frozenset(w for w in words if w.isalpha() and w not in ENGLISH_STOPWORDS),
         specifics=frozenset(specifics))
 
@@ -246,18 +245,31 @@ def rewriter_vocabulary() -> dict[str, float]:
             json.loads(path.read_text(encoding="utf-8"))["weights"].items()}
 
 
-def word_forms(words: frozenset) -> frozenset:
-    """``words`` with their lemmas (:func:`corpus_tools.lexicon.lemmas`)."""
-    return words.union(*(lemmas(w)[0] for w in words))
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def word_kin(word: str) -> frozenset:
+    """``word``, its lemmas and every inflection of them (``lemminflect``, offline): the
+    words that are ``word`` with another ending.
+
+    >>> sorted(word_kin("experienced"))[:4]
+    ['experience', 'experienced', 'experiences', 'experiencing']
+    """
+    from lemminflect import getAllInflections
+
+    family = {word, *lemmas(word)[0]}
+    kin = set(family)
+    for lemma in family:
+        for forms in getAllInflections(lemma).values():
+            kin.update(forms)
+    return frozenset(kin)
 
 
-def vocabulary_difference(words_a: frozenset, words_b: frozenset, forms_a: frozenset | None = None,
-                          forms_b: frozenset | None = None) -> tuple[frozenset, frozenset]:
-    """The words only ``a`` uses and those only ``b`` uses, not counting a word whose lemma
-    the other side has in some form ("experienced" against "experience": a lost ending is
-    the spinner evidence ``inflection``, not a choice of vocabulary).
+def vocabulary_difference(words_a: frozenset, words_b: frozenset, among=None
+                          ) -> tuple[frozenset, frozenset]:
+    """The words only ``a`` uses and those only ``b`` uses, not counting a word the other
+    side has with another ending (:func:`word_kin`: "experienced" against "experience" is a
+    lost ending, the spinner evidence ``inflection``, not a choice of vocabulary).
 
-    ``forms_a`` and ``forms_b`` are :func:`word_forms` of the two sets (computed when omitted).
+    ``among``, when given, limits the answer to those words (a vocabulary's keys).
 
     Examples
     --------
@@ -266,18 +278,16 @@ def vocabulary_difference(words_a: frozenset, words_b: frozenset, forms_a: froze
     >>> sorted(only_a), sorted(only_b)
     (['said'], ['stated'])
     """
-    forms_a = word_forms(words_a) if forms_a is None else forms_a
-    forms_b = word_forms(words_b) if forms_b is None else forms_b
+    def only(words, other):
+        diff = words - other
+        if among is not None:
+            diff = [w for w in diff if w in among]
+        return frozenset(w for w in diff if word_kin(w).isdisjoint(other))
 
-    def only(words, other_words, other_forms):
-        return frozenset(w for w in words - other_words
-                         if w not in other_forms and not (lemmas(w)[0] & other_forms))
-
-    return only(words_a, words_b, forms_b), only(words_b, words_a, forms_a)
+    return only(words_a, words_b), only(words_b, words_a)
 
 
-def vocabulary_shift(words_a: frozenset, words_b: frozenset, weights: dict[str, float],
-                     forms_a: frozenset | None = None, forms_b: frozenset | None = None
+def vocabulary_shift(words_a: frozenset, words_b: frozenset, weights: dict[str, float]
                      ) -> float:
     """Sum of ``weights`` of the words only ``b`` has minus those only ``a`` has
     (:func:`vocabulary_difference`).
@@ -290,9 +300,8 @@ def vocabulary_shift(words_a: frozenset, words_b: frozenset, weights: dict[str, 
     ...                  {"additionally": 1.5, "programme": -1.0})
     2.5
     """
-    get = weights.get
-    only_a, only_b = vocabulary_difference(words_a, words_b, forms_a, forms_b)
-    return sum(get(w, 0.0) for w in only_b) - sum(get(w, 0.0) for w in only_a)
+    only_a, only_b = vocabulary_difference(words_a, words_b, among=weights)
+    return sum(weights[w] for w in only_b) - sum(weights[w] for w in only_a)
 
 
 def _mean_zipf(words) -> float:
@@ -312,8 +321,7 @@ def direction_evidence(fa: DocFeatures, fb: DocFeatures, votes: DirectionVotes
     american = b.us_share - a.us_share
     return DirectionEvidence(
         *votes, llm_words=b.llm_rate - a.llm_rate,
-        rewriter_words=vocabulary_shift(a.words, b.words, rewriter_vocabulary(), a.forms,
-                                        b.forms),
+        rewriter_words=vocabulary_shift(a.words, b.words, rewriter_vocabulary()),
         american_spelling=0.0 if math.isnan(american) else american, unique_rarity=rarity,
         specifics_lost=per_100 * (len(a.specifics - b.specifics) - len(b.specifics - a.specifics)),
         direct_quotes_lost=float(a.quotes - b.quotes),
