@@ -241,6 +241,16 @@ def _requested(driver) -> list[str]:
     return urls
 
 
+def _wait_until_loaded(driver, timeout: float = 60.0) -> None:
+    """Wait until the page is parsed and its images are decoded (on a loaded machine,
+    Chromium 150 can hand the page back while the parser is still going)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(
+        "return document.readyState === 'complete' && "
+        "Array.from(document.images).every(i => i.complete)"))
+
+
 def _column(driver, table, k: int) -> list[str]:
     return driver.execute_script(
         "return Array.from(arguments[0].tBodies[0].rows).map(r => r.cells[arguments[1]].textContent)",
@@ -252,6 +262,7 @@ def test_pages_in_headless_chromium(browser, sample_report, tmp_path):
     driver = browser
     _requested(driver)
     driver.get((sample_report / "index.html").as_uri())
+    _wait_until_loaded(driver)
     assert driver.title.startswith("corpus-tools report")
     links = driver.execute_script("return Array.from(document.links).map(a => a.href)")
     pages = [p for p in links if p.endswith(".html")]
@@ -259,6 +270,7 @@ def test_pages_in_headless_chromium(browser, sample_report, tmp_path):
     for page in pages:
         driver.get(page)
         name = page.rsplit("/", 1)[-1]
+        _wait_until_loaded(driver)
         state = driver.execute_script("""
             const imgs = Array.from(document.images);
             return {title: document.title,
@@ -290,6 +302,7 @@ def test_a_click_on_a_header_sorts_the_readability_table(browser, sample_report)
     from selenium.webdriver.common.by import By
 
     browser.get((sample_report / "02_readability.html").as_uri())
+    _wait_until_loaded(browser)
     table = browser.find_element(By.CSS_SELECTOR, ".ct-table table")
     heads = [h.get_attribute("data-column") for h in table.find_elements(By.CSS_SELECTOR, "thead th")]
     k = heads.index("flesch_kincaid_grade")
@@ -315,6 +328,7 @@ def test_table_widget_sorts_searches_and_pages(browser, tmp_path):
     page.write_text("<!DOCTYPE html><meta charset=utf-8><title>t</title>"
                     + interactive_table(frame, index=False).to_html(), encoding="utf-8")
     browser.get(page.as_uri())
+    _wait_until_loaded(browser)
     table = browser.find_element(By.CSS_SELECTOR, ".ct-table table")
     info = browser.find_element(By.CSS_SELECTOR, ".ct-info")
     assert len(_column(browser, table, 0)) == 10 and info.text == "Rows 1–10 of 25"
@@ -349,6 +363,7 @@ def test_corpus_text_never_runs_in_the_browser(browser, hostile_report_run):
             nb = nbformat.read(out / f"{page.stem}.ipynb", as_version=4)
             expected = nb.metadata["title"]
         browser.get(page.as_uri())
+        _wait_until_loaded(browser)
         assert browser.title == expected, page.name  # a payload would have added " XSS"
         assert browser.execute_script(
             "return document.querySelectorAll('img[onerror], img[src=\"x\"]').length") == 0
@@ -370,6 +385,7 @@ def test_report_at_scale_in_chromium(browser, hostile_scale_report_run):
     _requested(browser)
     for name in reversed(pages):  # the at-scale page last: its state is read below
         browser.get((out / name).as_uri())
+        _wait_until_loaded(browser)
         expected = ("corpus-tools report: hostile.csv" if name == "index.html" else
                     nbformat.read(out / "01_corpus_at_scale.ipynb", as_version=4).metadata["title"])
         assert browser.title == expected, name  # a payload would have added " XSS"
