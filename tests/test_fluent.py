@@ -40,6 +40,21 @@ def test_a_fluent_rewrite_is_a_paraphrase_and_its_side_is_named():
     assert r["shingle_overlap"] < 0.3 and r["prose_coverage"] >= 0.8
     assert r["confidence"] >= 0.8
     assert "rewrite rewrites original (paraphrase)" in r["explanation"]
+    # the evidence behind the learned-vocabulary vote, to check by eye ("original" is doc_a)
+    listed = dict(item.rsplit(" ", 1) for item in r["rewriter_words_b"].split(", "))
+    assert {"notably", "pivotal"} <= set(listed) and all(float(v) > 0 for v in listed.values())
+    assert "words rewriters add (" in r["explanation"] and "notably" in r["explanation"]
+    theirs = dict(item.rsplit(" ", 1) for item in r["rewriter_words_a"].split(", ") if item)
+    assert not set(theirs) & set(listed)  # words only one side uses
+    assert r["vote_rewriter_words"] > 0  # on balance the vocabulary points at the rewrite
+
+
+def test_copies_and_related_pairs_list_no_vocabulary_words():
+    out = _run({"original": F["original"], "report": F["independent_report"],
+                "copy": F["original"]})
+    assert not out.empty
+    assert (out[out["relation"] != "rewrite"][["rewriter_words_a", "rewriter_words_b"]]
+            == "").all().all()
 
 
 def test_sentences_align_by_meaning_not_only_by_words():

@@ -138,6 +138,10 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
           minus ``doc_b``'s (positive: ``doc_b`` uses rarer substitutes).
         - ``nonwords_per_1k_a/_b``, ``grammar_per_1k_a/_b``,
           ``reading_ease_a/_b``: per-document evidence.
+        - ``rewriter_words_a/_b`` (rewrites only, else ``""``): the words of the
+          learned rewriter vocabulary only that side uses, with their weights
+          ("additionally +2.1": rewriters add it), strongest first; the evidence
+          behind ``vote_rewriter_words``.
         - ``direction_score``: the sum of the votes, the logit of the
           direction model; positive = ``doc_b`` is the rewrite.
         - ``vote_*`` (:data:`~corpus_tools.rewrites.verdict.VOTE_COLUMNS`:
@@ -379,7 +383,7 @@ def add_evidence(out: pd.DataFrame, rate: pd.Series | None, ease: pd.Series | No
 
 
 _TEXT_COLUMNS = ("doc_a", "doc_b", "relation", "method", "original", "rewritten",
-                 "family_original", "explanation")
+                 "family_original", "rewriter_words_a", "rewriter_words_b", "explanation")
 
 
 def _number(values: pd.Series, *, integer: bool) -> pd.Series:

@@ -86,7 +86,7 @@ from .records import DirectionVotes
 __all__ = ["DirectionEvidence", "EVIDENCE_NAMES", "SPINNER_EVIDENCE", "STYLE_EVIDENCE",
            "style_factor", "DirectionModel", "direction_evidence", "direction_model",
            "LLM_WORDS", "rewriter_vocabulary", "vocabulary_shift", "vocabulary_difference",
-           "document_words", "word_kin"]
+           "document_words", "word_kin", "rewriter_words_used"]
 
 LLM_WORDS = frozenset("""
 delve delves delved delving showcase showcases showcased showcasing underscore underscores
@@ -302,6 +302,25 @@ def vocabulary_shift(words_a: frozenset, words_b: frozenset, weights: dict[str, 
     """
     only_a, only_b = vocabulary_difference(words_a, words_b, among=weights)
     return sum(weights[w] for w in only_b) - sum(weights[w] for w in only_a)
+
+
+VOCABULARY_WORDS_SHOWN = 8
+"""Most words :func:`rewriter_words_used` names per side."""
+
+
+def rewriter_words_used(fa: DocFeatures, fb: DocFeatures) -> tuple[str, str]:
+    """The vocabulary words (:func:`rewriter_vocabulary`) only ``a`` uses and only ``b``
+    uses, each side's as ``"word +w, word -w"`` with its weight, strongest first (at most
+    :data:`VOCABULARY_WORDS_SHOWN`): the evidence behind ``rewriter_words``, to check by eye.
+    """
+    weights = rewriter_vocabulary()
+    only_a, only_b = vocabulary_difference(_style(fa).words, _style(fb).words, among=weights)
+
+    def shown(words):
+        top = sorted(words, key=lambda w: (-abs(weights[w]), w))[:VOCABULARY_WORDS_SHOWN]
+        return ", ".join(f"{w} {weights[w]:+.1f}" for w in top)
+
+    return shown(only_a), shown(only_b)
 
 
 def _mean_zipf(words) -> float:

@@ -30,7 +30,7 @@ import pandas as pd
 from ..lexicon import NAME_MAX_ZIPF, is_known_word, zipf
 from ..stopwords import ENGLISH_STOPWORDS
 from .align import SWAP_LABELS, align_groups, align_records
-from .direction import EVIDENCE_NAMES, direction_evidence, direction_model
+from .direction import EVIDENCE_NAMES, direction_evidence, direction_model, rewriter_words_used
 from .features import DocFeatures, prose_sentences
 from .options import RewriteOptions
 from .paraphrase import paraphrase_evidence, paraphrase_model
@@ -120,7 +120,8 @@ VERDICT_COLUMNS = [
     "n_changed_numbers", "n_swaps",
     "swaps_per_100", "n_lost_inflections", "n_typos", "quotes_kept", "quotes_changed",
     "zipf_shift", "nonwords_per_1k_a", "nonwords_per_1k_b", "grammar_per_1k_a",
-    "grammar_per_1k_b", "reading_ease_a", "reading_ease_b", "direction_score",
+    "grammar_per_1k_b", "reading_ease_a", "reading_ease_b", "rewriter_words_a",
+    "rewriter_words_b", "direction_score",
     *VOTE_COLUMNS, "explanation",
 ]
 """The columns of :func:`corpus_tools.rewrites.find_rewrites`, in order."""
@@ -434,6 +435,7 @@ def judge_pair(pair: CandidatePair, fa: DocFeatures, fb: DocFeatures,
     if verdict[0] == "rewrite":  # only a rewrite has a side to name
         evidence = direction_evidence(fa, fb, direction_votes(stats, opt))
         row.update({f"vote_{k}": v for k, v in direction_model().votes(evidence).items()})
+        row["rewriter_words_a"], row["rewriter_words_b"] = rewriter_words_used(fa, fb)
     return row
 
 
@@ -570,6 +572,13 @@ def _explain_rewrite(r) -> str:
            if v * sign > 0]
     con = [VOTE_WORDS[k] for k, v in sorted(votes.items(), key=lambda kv: kv[1] * sign)
            if v * sign < 0]
+    listed = getattr(r, "rewriter_words_b" if sign > 0 else "rewriter_words_a", "") or ""
+    # "word +2.7, word -1.2": the words rewriters add that the rewritten side uses
+    added = [w for w, weight in (item.rsplit(" ", 1) for item in listed.split(", ") if item)
+             if float(weight) > 0][:3]
+    if added:  # name the words behind the learned-vocabulary vote
+        pro = [f"{p} ({', '.join(added)})" if p == VOTE_WORDS["rewriter_words"] else p
+               for p in pro]
     parts = [f"{rew} rewrites {orig} ({r.method}): {head}"]
     if r.quotes_changed:
         parts.append(f"{int(r.quotes_changed)} quote(s) reworded or unquoted")
