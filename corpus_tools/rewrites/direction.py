@@ -106,7 +106,8 @@ resonate resonates plethora myriad insights insightful thrilling iconic prestigi
 (the excess vocabulary of Kobak et al. 2024 and Liang et al. 2024, inflections included)."""
 
 EVIDENCE_NAMES = ("inflection", "typos", "zipf", "nonwords", "quotes", "llm_words",
-                  "rewriter_words", "american_spelling", "unique_rarity", "specifics_lost", "direct_quotes_lost", "broken_boundaries",
+                  "rewriter_words", "american_spelling", "unique_rarity", "specifics_lost",
+                  "direct_quotes_lost", "broken_boundaries",
                   "mixed_spelling", "stopword_share", "commas", "sentence_length_cv")
 
 
@@ -237,12 +238,10 @@ def document_words(f: DocFeatures) -> frozenset:
 def rewriter_vocabulary() -> dict[str, float]:
     """``{word: weight}`` shipped in ``rewriter_vocabulary.json`` (written by
     ``benchmarks/fit_vocabulary.py``): positive for words rewriters add, negative for words
-    they drop; empty when the file is absent."""
-    path = resources.files(__package__).joinpath("rewriter_vocabulary.json")
-    if not path.is_file():
-        return {}
-    return {str(k): float(v) for k, v in
-            json.loads(path.read_text(encoding="utf-8"))["weights"].items()}
+    they drop."""
+    data = json.loads(resources.files(__package__).joinpath("rewriter_vocabulary.json")
+                      .read_text(encoding="utf-8"))
+    return {str(k): float(v) for k, v in data["weights"].items()}
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

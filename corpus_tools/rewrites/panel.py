@@ -167,7 +167,8 @@ VOTE_LABELS = {
     "zipf": "rarer substitute words", "nonwords": "non-words per 1,000 words",
     "quotes": "quotation marks dropped", "llm_words": "words language models favour",
     "rewriter_words": "words rewriters add and drop (learned)",
-    "american_spelling": "American spellings for British ones", "unique_rarity": "rarer words of its own", "specifics_lost": "names and numbers dropped",
+    "american_spelling": "American spellings for British ones",
+    "unique_rarity": "rarer words of its own", "specifics_lost": "names and numbers dropped",
     "direct_quotes_lost": "quotes turned into reported speech",
     "broken_boundaries": "broken sentence boundaries", "mixed_spelling":
     "British and American spellings mixed", "stopword_share": "share of function words",

@@ -101,8 +101,8 @@ VOTE_WORDS = {"inflection": "lost verb/noun endings", "typos": "typos",
               "zipf": "rarer substitute words", "nonwords": "more non-words",
               "quotes": "quotation marks dropped", "llm_words": "words language models favour",
               "rewriter_words": "words rewriters add", "american_spelling":
-              "American spelling for British", "unique_rarity": "rarer words of its own", "specifics_lost":
-              "fewer names and numbers", "direct_quotes_lost": "quotes turned into reported speech",
+              "American spelling for British", "unique_rarity": "rarer words of its own",
+              "specifics_lost": "fewer names and numbers", "direct_quotes_lost": "quotes turned into reported speech",
               "broken_boundaries": "broken sentence boundaries", "mixed_spelling":
               "British and American spellings mixed", "stopword_share": "fewer function words",
               "commas": "more commas", "sentence_length_cv": "sentence lengths of its own",
