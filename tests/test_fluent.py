@@ -77,6 +77,31 @@ def test_an_independent_report_of_the_same_event_is_not_a_rewrite():
     assert rows.empty, rows["explanation"].tolist()
 
 
+def test_numbers_are_read_as_digits_and_words():
+    from corpus_tools.rewrites.features import doc_features, document_numbers
+
+    f = doc_features("x", "On 30 July, 2,000 fans saw eight crews and twenty-three boats in "
+                          "the 3rd heat (1981-2003); one crew won.")
+    assert document_numbers(f) == {"30", "2000", "8", "23", "3", "1981", "2003"}
+
+
+def test_reports_from_one_template_with_other_numbers_are_not_rewrites():
+    # same event, same template, close in meaning sentence by sentence; other crews and dates
+    from corpus_tools.rewrites.verdict import relation_of
+
+    out = _run({"a": F["regatta_a"], "b": F["regatta_b"], "rewrite": F["regatta_rewrite"]})
+    other = _pair(out, "a", "b")
+    assert other["relation"] == "related", other["explanation"]
+    assert other["numbers_kept"] < RewriteOptions().rewrite_min_numbers_kept
+    assert "the numbers differ" in other["explanation"]
+    kept = _pair(out, "a", "rewrite")  # "eight crews" and "14 to 19 June", retold: kept
+    assert kept["relation"] == "rewrite" and kept["numbers_kept"] == 1.0
+    # the numbers are what tells them apart: with the rewrite's, the other report would pass
+    pair, stats, _ = _judged(F["regatta_a"], F["regatta_b"])
+    assert relation_of(pair, stats, RewriteOptions())[0] == "related"
+    assert relation_of(pair, stats._replace(numbers_kept=1.0), RewriteOptions())[0] == "rewrite"
+
+
 def test_two_match_reports_sharing_a_squad_list_carry_no_verdict():
     out = _run({"a": F["match_a"], "b": F["match_b"]})
     r = _pair(out, "a", "b")

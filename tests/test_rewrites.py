@@ -238,7 +238,7 @@ def test_identical_texts_shortcut_matches_alignment(sample_corpus):
     # in must be what the alignment would have given
     import numpy as np
 
-    from corpus_tools.rewrites.features import doc_features
+    from corpus_tools.rewrites.features import doc_features, document_numbers
     from corpus_tools.rewrites.quotes import count_quotes
     from corpus_tools.rewrites.verdict import (CandidatePair, identical_pair, judge_pair,
                                                prose_word_count)
@@ -249,7 +249,8 @@ def test_identical_texts_shortcut_matches_alignment(sample_corpus):
     aligned = judge_pair(pair, fa, fb, RewriteOptions())
     short = identical_pair(pair, nonwords=fa.nonwords, n_quotes=count_quotes(text),
                            n_prose_words=prose_word_count(fa, RewriteOptions()),
-                           n_sentences=len(fa.sent_words))
+                           n_sentences=len(fa.sent_words),
+                           has_numbers=bool(document_numbers(fa)))
     assert aligned["relation"] == short["relation"] == "copy"
     assert short["quotes_kept"] > 0
     shared = [c for c in REWRITE_COLUMNS if c in aligned]

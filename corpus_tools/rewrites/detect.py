@@ -53,7 +53,7 @@ from ..workers import process_pool, worker_count
 from .candidates import screen_candidates
 from .duplicates import duplicate_groups, expand_groups
 from .families import add_families
-from .features import DocFeatures, doc_features
+from .features import DocFeatures, doc_features, document_numbers
 from .matrix import similarity_matrix
 from .options import RewriteOptions, RewriteWarning
 from .quotes import count_quotes
@@ -133,6 +133,8 @@ def find_rewrites(corpus: pd.DataFrame, *, options: RewriteOptions | None = None
           ``n_name_swaps``: swaps of one name for another.
         - ``n_swaps``, ``swaps_per_100`` (per 100 aligned words of the
           shorter side), ``n_lost_inflections``, ``n_typos``.
+        - ``numbers_kept``: share of the smaller set of numbers stated by both
+          texts (NaN when one states none); a rewrite keeps them.
         - ``quotes_kept``, ``quotes_changed`` (changed or unquoted).
         - ``zipf_shift``: mean Zipf frequency of ``doc_a``'s swapped words
           minus ``doc_b``'s (positive: ``doc_b`` uses rarer substitutes).
@@ -302,11 +304,12 @@ def judge_aligned(aligned: pd.DataFrame, ids, texts, nonwords, opt: RewriteOptio
         if texts[i] == texts[j]:
             if texts[i] not in counted:
                 f = doc_features("", texts[i])
-                counted[texts[i]] = (prose_word_count(f, opt), len(f.sent_words))
-            words, sentences = counted[texts[i]]
+                counted[texts[i]] = (prose_word_count(f, opt), len(f.sent_words),
+                                     bool(document_numbers(f)))
+            words, sentences, has_numbers = counted[texts[i]]
             rows.append(identical_pair(pair, nonwords=int(nonwords[i]),
                                        n_quotes=count_quotes(texts[i]), n_prose_words=words,
-                                       n_sentences=sentences))
+                                       n_sentences=sentences, has_numbers=has_numbers))
         else:
             jobs.append(_Job(int(i), int(j), pair))
     workers = worker_count(n_jobs)

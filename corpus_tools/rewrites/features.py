@@ -16,6 +16,7 @@ offline): the Zipf scale is log10 of occurrences per billion words, so 7 is
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -31,7 +32,7 @@ from ..similarity import word_weight
 from ..stopwords import ENGLISH_STOPWORDS
 
 __all__ = ["DocFeatures", "doc_features", "word_hash", "shingle_hashes", "prose_sentences",
-           "SHINGLE_SIZE",
+           "document_numbers", "SHINGLE_SIZE",
            "HASH_BITS"]
 
 SHINGLE_SIZE = 4
@@ -231,6 +232,49 @@ def prose_sentences(f: DocFeatures, *, min_words: int, min_stopword_share: float
         n_caps = sum(1 for t in toks if t.text[:1].isupper())
         out.append(n_stop >= min_stopword_share * n and n_caps <= max_capitalised_share * n)
     return out
+
+
+_UNITS = {w: k for k, w in enumerate(
+    "zero _ two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split()) if w != "_"}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "ninth": 9, "tenth": 10, "dozen": 12}
+_NUMBER_WORDS = {**_UNITS, **_TENS, **_ORDINALS}
+"""Number words read as the number they name. "One", "first" and "second" are left out: a
+pronoun, an order and a unit of time far more often than a count."""
+_NUMBER_INITIALS = frozenset(w[0] for w in _NUMBER_WORDS)
+_DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _word_number(word: str) -> str | None:
+    """The number a number word names ("eight", "twenty-three", "thirty-one-member"), or None."""
+    parts = word.split("-")
+    first = _NUMBER_WORDS.get(parts[0])
+    if first is None:
+        return None
+    if first in _TENS.values() and len(parts) > 1 and 0 < _UNITS.get(parts[1], 0) < 10:
+        first += _UNITS[parts[1]]
+    return str(first)
+
+
+def document_numbers(f: DocFeatures) -> frozenset:
+    """The numbers ``f`` states, as digits: "2,000" and "2000" are one number, "eight" is "8",
+    "twenty-three" is "23", "3rd" is "3", "$5m" is "5", "1981-2003" is 1981 and 2003.
+
+    What a rewrite keeps of its original's facts: a fluent rewrite writes "12 teams" for
+    "twelve teams" and "July 30" for "30 July", but it does not change the numbers; two
+    reports of the same kind of event ("eight teams"; "12 teams") do.
+    """
+    out = set()
+    for words in f.sent_words:
+        for w in words:
+            if any(c.isdigit() for c in w):
+                out.update(_DIGITS_RE.findall(w.replace(",", "")))
+            elif w[:1] in _NUMBER_INITIALS and (n := _word_number(w)) is not None:
+                out.add(n)
+    return frozenset(out)
 
 
 def count_nonwords(words: Iterable[str]) -> int:

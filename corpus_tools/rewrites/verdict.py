@@ -31,7 +31,7 @@ from ..lexicon import NAME_MAX_ZIPF, is_known_word, zipf
 from ..stopwords import ENGLISH_STOPWORDS
 from .align import SWAP_LABELS, align_groups, align_records
 from .direction import EVIDENCE_NAMES, direction_evidence, direction_model, rewriter_words_used
-from .features import DocFeatures, prose_sentences
+from .features import DocFeatures, document_numbers, prose_sentences
 from .options import RewriteOptions
 from .paraphrase import paraphrase_evidence, paraphrase_model
 from .records import AlignedGroup, DirectionVotes, QuoteMatch, WordEdit
@@ -73,6 +73,10 @@ class PairStatistics(NamedTuple):
     swap_share: float
     n_name_swaps: int
     n_changed_numbers: int
+    numbers_kept: float
+    """Share of the smaller set of numbers stated
+    (:func:`~corpus_tools.rewrites.features.document_numbers`) that the other text states too;
+    NaN when either states none."""
     n_swaps: int
     swaps_per_100: float
     n_lost_inflections: int
@@ -117,7 +121,7 @@ VERDICT_COLUMNS = [
     "content_overlap", "n_words_a", "n_words_b", "coverage", "aligned_similarity",
     "prose_coverage", "prose_coverage_longer", "prose_similarity", "n_prose_words",
     "doc_similarity", "paraphrase_probability", "n_aligned", "n_merged", "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps",
-    "n_changed_numbers", "n_swaps",
+    "n_changed_numbers", "numbers_kept", "n_swaps",
     "swaps_per_100", "n_lost_inflections", "n_typos", "quotes_kept", "quotes_changed",
     "zipf_shift", "nonwords_per_1k_a", "nonwords_per_1k_b", "grammar_per_1k_a",
     "grammar_per_1k_b", "reading_ease_a", "reading_ease_b", "rewriter_words_a",
@@ -235,6 +239,16 @@ def _prose_coverage(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup]
     return _ProseCoverage(cov_b, cov_a, sim, words_b)
 
 
+def _numbers_kept(fa: DocFeatures, fb: DocFeatures) -> float:
+    """Share of the smaller set of numbers the documents state that both state (NaN: one
+    states none). The smaller set, not the shorter text's: a rewrite may drop numbers, but
+    what both state must agree."""
+    na, nb = document_numbers(fa), document_numbers(fb)
+    if not na or not nb:
+        return math.nan
+    return len(na & nb) / min(len(na), len(nb))
+
+
 def _doc_similarity(fa: DocFeatures, fb: DocFeatures) -> float:
     """Cosine of the two documents' mean sentence vectors (meaning of the whole; 0-1)."""
     from ..embed import SentenceEncoder
@@ -272,7 +286,8 @@ def pair_statistics(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup]
         identical_sentences=float(np.mean([r.identical for r in matched])) if matched else 0.0,
         touched_sentences=touched / len(matched) if matched else 0.0,
         swap_share=c["swaps"] / c["changed"] if c["changed"] else 0.0,
-        n_name_swaps=c["names"], n_changed_numbers=c["numbers"], n_swaps=c["swaps"],
+        n_name_swaps=c["names"], n_changed_numbers=c["numbers"],
+        numbers_kept=_numbers_kept(fa, fb), n_swaps=c["swaps"],
         swaps_per_100=100.0 * c["swaps"] / max(1, aligned_words),
         n_lost_inflections=c["inflections"], n_typos=c["typos"], quotes_kept=kept,
         quotes_changed=changed, zipf_shift=float(np.mean(shifts)) if shifts else math.nan,
@@ -358,7 +373,8 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
             and s.touched_sentences >= opt.rewrite_min_touched
             and s.swap_share >= opt.rewrite_min_swap_share
             and s.name_share <= opt.rewrite_max_name_share
-            and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned):
+            and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned
+            and not s.numbers_kept < opt.rewrite_min_numbers_kept):  # NaN: no numbers to keep
         return "rewrite", method_of(s, opt)
     if near_verbatim or (aligned and s.prose_coverage >= opt.min_coverage
                          and (s.identical_sentences >= opt.copy_min_identical
@@ -368,6 +384,7 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
             and s.n_prose_words >= opt.paraphrase_min_prose_words
             and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
             and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned
+            and not s.numbers_kept < opt.rewrite_min_numbers_kept
             and s.name_share <= opt.rewrite_max_name_share):
         if probability is None:
             probability = paraphrase_probability(pair, s)
@@ -448,7 +465,7 @@ def prose_word_count(f: DocFeatures, opt: RewriteOptions) -> int:
 
 
 def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
-                   n_prose_words: int, n_sentences: int) -> dict:
+                   n_prose_words: int, n_sentences: int, has_numbers: bool) -> dict:
     """The verdict row of two documents with the same text: what alignment would give
     (every sentence aligned and verbatim, nothing swapped; no votes: a copy has no side to
     name)."""
@@ -459,7 +476,8 @@ def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
                n_prose_words=n_prose_words, n_aligned=n_sentences, doc_similarity=1.0,
                n_merged=0,
                identical_sentences=1.0,
-               touched_sentences=0.0, swap_share=0.0, n_name_swaps=0, n_changed_numbers=0, n_swaps=0,
+               touched_sentences=0.0, swap_share=0.0, n_name_swaps=0, n_changed_numbers=0,
+               numbers_kept=1.0 if has_numbers else math.nan, n_swaps=0,
                swaps_per_100=0.0, n_lost_inflections=0, n_typos=0, quotes_kept=n_quotes,
                quotes_changed=0, zipf_shift=math.nan, nonwords_per_1k_a=per_1k,
                nonwords_per_1k_b=per_1k)
@@ -541,6 +559,10 @@ def explain(r, opt: RewriteOptions) -> str:
         return (f"related: {r.coverage:.0%} of the shorter text aligns, but only "
                 f"{r.prose_coverage:.0%} of its prose (lists, tables and bylines do not count): "
                 "not a rewrite")
+    if r.numbers_kept < opt.rewrite_min_numbers_kept:
+        return (f"related: {r.coverage:.0%} of the shorter text aligns, but the numbers differ: "
+                f"only {r.numbers_kept:.0%} of the smaller set of numbers is stated by both "
+                "texts: another report of the same kind of event, not a rewrite")
     return (f"related: {r.coverage:.0%} of the shorter text aligns, but only "
             f"{r.touched_sentences:.0%} of aligned sentences carry word swaps and "
             f"{r.identical_sentences:.0%} are verbatim, with {r.swap_share:.0%} one-for-one "
