@@ -227,27 +227,73 @@ def test_paraphrase_probability_is_the_model_on_the_pairs_own_columns():
     from corpus_tools.rewrites.paraphrase import paraphrase_evidence, paraphrase_model
 
     _, _, row = _judged(F["museum_original"], F["museum_rewrite"])
-    ev = paraphrase_evidence(row, prose_coverage=row["prose_coverage"],
-                             prose_coverage_longer=row["prose_coverage_longer"],
-                             prose_similarity=row["prose_similarity"],
-                             doc_similarity=row["doc_similarity"])
+    ev = paraphrase_evidence(row, row)
     assert row["paraphrase_probability"] == pytest.approx(paraphrase_model().probability(ev))
     assert ev.length_ratio == pytest.approx(min(row["n_words_a"], row["n_words_b"])
                                             / max(row["n_words_a"], row["n_words_b"]))
-    # sharing fewer of the text's content words and facts makes a rewrite less probable
-    less = ev._replace(content_overlap=ev.content_overlap / 2,
-                       immutable_overlap=ev.immutable_overlap / 2)
+    assert ev.sentence_order == row["sentence_order"] == 1.0  # retold in order
+    # sharing fewer of the text's words, facts and meaning makes a rewrite less probable
+    less = ev._replace(content_overlap=0.2, immutable_overlap=0.0, meaning_coverage=0.3,
+                       sentence_order=0.0)
     assert paraphrase_model().probability(less) < paraphrase_model().probability(ev)
 
 
-def test_the_shipped_paraphrase_model_weighs_every_feature():
+def test_the_shipped_paraphrase_model_uses_every_feature():
     from corpus_tools.rewrites.paraphrase import PARAPHRASE_FEATURES, paraphrase_model
 
     m = paraphrase_model()
-    assert set(m.coef) == set(m.mean) == set(m.scale) == set(PARAPHRASE_FEATURES)
-    assert all(v > 0 for v in m.scale.values())
+    assert set(m.features) == set(PARAPHRASE_FEATURES)
+    used = {m.features[f] for t in m.trees for f, leaf in zip(t.feature, t.leaf) if not leaf}
+    assert used == set(PARAPHRASE_FEATURES)
+    assert len(m.trees) >= 50 and all(np.isfinite(t.threshold[k]) for t in m.trees
+                                      for k in range(len(t.leaf)) if not t.leaf[k])
     assert m.provenance["fitted_by"] == "benchmarks/fit_paraphrase.py"
     assert (Path(__file__).parent.parent / m.provenance["fitted_by"]).is_file()
+
+
+def test_sharing_more_never_makes_a_paraphrase_less_probable():
+    # the trees were fitted monotone in what the texts share; check it on random pairs
+    import json
+    from importlib import resources
+
+    from corpus_tools.rewrites.paraphrase import ParaphraseEvidence, paraphrase_model
+
+    monotone = json.loads(resources.files("corpus_tools.rewrites").joinpath(
+        "paraphrase_model.json").read_text("utf-8"))["model"]["monotone"]
+    assert {"content_overlap", "meaning_coverage", "sentence_order"} <= {
+        f for f, sign in monotone.items() if sign > 0}
+    m, rng = paraphrase_model(), np.random.default_rng(0)
+    for _ in range(200):
+        ev = ParaphraseEvidence(*rng.uniform(0, 1, len(ParaphraseEvidence._fields)))
+        for f, sign in monotone.items():
+            up = ev._replace(**{f: min(1.0, getattr(ev, f) + 0.3)})
+            assert sign * (m.probability(up) - m.probability(ev)) >= -1e-12, (f, ev)
+
+
+def test_meaning_match_sees_the_order_of_the_story():
+    from corpus_tools.rewrites.features import doc_features
+    from corpus_tools.rewrites.verdict import meaning_match
+
+    original = doc_features("o", F["original"])
+    rewrite = doc_features("r", F["fluent_rewrite"])
+    sentences = [F["original"][sp.start:sp.end] for sp in original.spans]
+    shuffled = doc_features("s", " ".join(sentences[::-1]))
+    in_order, reversed_ = meaning_match(original, rewrite), meaning_match(original, shuffled)
+    assert in_order.order == 1.0 and reversed_.order == 0.0
+    assert in_order.position_gap < 0.1 < reversed_.position_gap
+    # the same sentences, wherever they stand: each finds itself
+    assert reversed_.coverage == reversed_.coverage_longer == 1.0
+    assert 0.6 < in_order.coverage < 1.0
+
+
+def test_an_improbable_pair_is_no_rewrite_by_any_rule():
+    from corpus_tools.rewrites.verdict import relation_of
+
+    opt = RewriteOptions()
+    pair, stats, row = _judged(F["museum_original"], F["museum_rewrite"])
+    assert relation_of(pair, stats, opt, probability=opt.rewrite_min_probability)[0] == "rewrite"
+    assert relation_of(pair, stats, opt,
+                       probability=opt.rewrite_min_probability - 0.01) == ("related", "")
 
 
 def test_style_alone_cannot_make_a_side_confident():

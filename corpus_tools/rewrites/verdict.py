@@ -22,6 +22,7 @@ Every number that shapes a verdict is a field of
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import numpy as np
@@ -29,7 +30,7 @@ import pandas as pd
 
 from ..lexicon import NAME_MAX_ZIPF, is_known_word, zipf
 from ..stopwords import ENGLISH_STOPWORDS
-from .align import SWAP_LABELS, align_groups, align_records
+from .align import SWAP_LABELS, align_groups, align_records, sentence_cosines
 from .direction import EVIDENCE_NAMES, direction_evidence, direction_model, rewriter_words_used
 from .features import DocFeatures, document_numbers, prose_sentences
 from .options import RewriteOptions
@@ -68,6 +69,10 @@ class PairStatistics(NamedTuple):
     n_aligned: int
     n_merged: int
     doc_similarity: float
+    meaning_coverage: float
+    meaning_coverage_longer: float
+    sentence_order: float
+    position_gap: float
     identical_sentences: float
     touched_sentences: float
     swap_share: float
@@ -120,7 +125,8 @@ VERDICT_COLUMNS = [
     "candidate_score", "n_shared_immutables", "immutable_overlap", "shingle_overlap",
     "content_overlap", "n_words_a", "n_words_b", "coverage", "aligned_similarity",
     "prose_coverage", "prose_coverage_longer", "prose_similarity", "n_prose_words",
-    "doc_similarity", "paraphrase_probability", "n_aligned", "n_merged", "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps",
+    "doc_similarity", "meaning_coverage", "meaning_coverage_longer", "sentence_order",
+    "position_gap", "paraphrase_probability", "n_aligned", "n_merged", "identical_sentences", "touched_sentences", "swap_share", "n_name_swaps",
     "n_changed_numbers", "numbers_kept", "n_swaps",
     "swaps_per_100", "n_lost_inflections", "n_typos", "quotes_kept", "quotes_changed",
     "zipf_shift", "nonwords_per_1k_a", "nonwords_per_1k_b", "grammar_per_1k_a",
@@ -249,6 +255,56 @@ def _numbers_kept(fa: DocFeatures, fb: DocFeatures) -> float:
     return len(na & nb) / min(len(na), len(nb))
 
 
+class MeaningMatch(NamedTuple):
+    """How each sentence finds its meaning in the other document, wherever it is (the
+    fields of :class:`~corpus_tools.rewrites.paraphrase.ParaphraseEvidence` of those names)."""
+
+    coverage: float
+    coverage_longer: float
+    order: float
+    position_gap: float
+
+
+ORDER_MIN_COSINE = 0.5
+"""A sentence's closest sentence in the other text counts for ``sentence_order`` from this
+cosine on (fluent rewrites: median best cosine 0.76; another story's sentences 0.16)."""
+
+
+def meaning_match(fa: DocFeatures, fb: DocFeatures) -> MeaningMatch:
+    """:class:`MeaningMatch` of two documents, from their sentence vectors.
+
+    For each sentence of the shorter document (fewer words), its closest
+    sentence of the longer one by cosine: the word-weighted mean of those
+    cosines (``coverage``; ``coverage_longer`` the same from the longer
+    side), the share of pairs of its sentences whose closest sentences (at
+    cosine :data:`ORDER_MIN_COSINE` or more) keep their order (``order``;
+    NaN with fewer than two), and the word-weighted mean distance between
+    a sentence's relative place in its text and its match's
+    (``position_gap``). A rewrite retells its story in order; an
+    independent text on the topic matches sentences here and there.
+    """
+    if sum(len(w) for w in fa.sent_words) > sum(len(w) for w in fb.sent_words):
+        fa, fb = fb, fa
+    cos = sentence_cosines(fa, fb)
+    wa = np.array([len(w) for w in fa.sent_words], dtype=float)
+    wb = np.array([len(w) for w in fb.sent_words], dtype=float)
+    if not cos.size or not wa.sum() or not wb.sum():
+        return MeaningMatch(0.0, 0.0, math.nan, math.nan)
+    best = cos.argmax(axis=1)
+    coverage = float(cos.max(axis=1) @ wa / wa.sum())
+    coverage_longer = float(cos.max(axis=0) @ wb / wb.sum())
+    sure = best[cos.max(axis=1) >= ORDER_MIN_COSINE]
+    if len(sure) >= 2:
+        i, j = np.triu_indices(len(sure), 1)
+        order = float(np.mean(sure[j] >= sure[i]))
+    else:
+        order = math.nan
+    place_a = (np.arange(len(wa)) + 0.5) / len(wa)
+    place_b = (best + 0.5) / len(wb)
+    gap = float(np.abs(place_a - place_b) @ wa / wa.sum())
+    return MeaningMatch(round(coverage, 6), round(coverage_longer, 6), order, round(gap, 6))
+
+
 def _doc_similarity(fa: DocFeatures, fb: DocFeatures) -> float:
     """Cosine of the two documents' mean sentence vectors (meaning of the whole; 0-1)."""
     from ..embed import SentenceEncoder
@@ -276,13 +332,18 @@ def pair_statistics(fa: DocFeatures, fb: DocFeatures, groups: list[AlignedGroup]
     shifts = _zipf_shifts(rec.edits)
     kept, changed, unquoted = _quote_counts(rec.quotes)
     touched = len({e.pair for e in rec.edits if e.label in SWAP_LABELS})
+    semantic = options.align.semantic_weight and \
+        len(fa.sent_words) * len(fb.sent_words) <= options.align.max_dense_cells
+    meaning = meaning_match(fa, fb) if semantic else MeaningMatch(*[math.nan] * 4)
     per_1k = (lambda f: 1000.0 * f.nonwords / f.n_words if f.n_words else math.nan)
     return PairStatistics(
         coverage=coverage, aligned_similarity=similarity, prose_coverage=prose.shorter,
         prose_coverage_longer=prose.longer, prose_similarity=prose.similarity,
         n_prose_words=prose.shorter_words, n_aligned=len(groups),
         n_merged=sum(1 for g in groups if len(g.a_sents) + len(g.b_sents) > 2),
-        doc_similarity=_doc_similarity(fa, fb) if options.align.semantic_weight else math.nan,
+        doc_similarity=_doc_similarity(fa, fb) if semantic else math.nan,
+        meaning_coverage=meaning.coverage, meaning_coverage_longer=meaning.coverage_longer,
+        sentence_order=meaning.order, position_gap=meaning.position_gap,
         identical_sentences=float(np.mean([r.identical for r in matched])) if matched else 0.0,
         touched_sentences=touched / len(matched) if matched else 0.0,
         swap_share=c["swaps"] / c["changed"] if c["changed"] else 0.0,
@@ -357,8 +418,16 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
     meaning or, for a fluent retelling (few 4-word sequences kept), the
     paraphrase model (:mod:`corpus_tools.rewrites.paraphrase`) finds it
     probable (``probability`` at least ``paraphrase_min_probability``;
-    computed here when not given). ``("related", "")``: anything else that shares enough.
+    computed here when not given). Either kind of rewrite needs at least
+    ``rewrite_min_probability`` from that model. ``("related", "")``:
+    anything else that shares enough.
     """
+    def probable(at_least: float) -> bool:
+        nonlocal probability
+        if probability is None:
+            probability = paraphrase_probability(pair, s)
+        return probability >= at_least
+
     aligned = s.coverage >= opt.min_coverage
     near_verbatim = pair.shingle_overlap >= opt.copy_min_shingle_overlap
     retold = s.prose_coverage >= opt.rewrite_min_prose_coverage
@@ -374,7 +443,8 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
             and s.swap_share >= opt.rewrite_min_swap_share
             and s.name_share <= opt.rewrite_max_name_share
             and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned
-            and not s.numbers_kept < opt.rewrite_min_numbers_kept):  # NaN: no numbers to keep
+            and not s.numbers_kept < opt.rewrite_min_numbers_kept  # NaN: no numbers to keep
+            and probable(opt.rewrite_min_probability)):
         return "rewrite", method_of(s, opt)
     if near_verbatim or (aligned and s.prose_coverage >= opt.min_coverage
                          and (s.identical_sentences >= opt.copy_min_identical
@@ -386,11 +456,9 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
             and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned
             and not s.numbers_kept < opt.rewrite_min_numbers_kept
             and s.name_share <= opt.rewrite_max_name_share):
-        if probability is None:
-            probability = paraphrase_probability(pair, s)
         fluent = pair.shingle_overlap < opt.fluent_max_shingle_overlap
-        if (retold and close_in_meaning) or (fluent and
-                                              probability >= opt.paraphrase_min_probability):
+        if (retold and close_in_meaning and probable(opt.rewrite_min_probability)) or (
+                fluent and probable(opt.paraphrase_min_probability)):
             return "rewrite", method_of(s, opt)
     if pair.n_shared_immutables >= opt.related_min_shared or s.coverage > 0:
         return "related", ""
@@ -399,9 +467,7 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
 
 def paraphrase_probability(pair: CandidatePair, s: PairStatistics) -> float:
     """0-1: how probable the paraphrase model finds it that the pair is one text retold."""
-    return paraphrase_model().probability(paraphrase_evidence(
-        pair, prose_coverage=s.prose_coverage, prose_coverage_longer=s.prose_coverage_longer,
-        prose_similarity=s.prose_similarity, doc_similarity=s.doc_similarity))
+    return paraphrase_model().probability(paraphrase_evidence(pair, s))
 
 
 def method_of(s: PairStatistics, opt: RewriteOptions) -> str:
@@ -474,6 +540,8 @@ def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
     row.update(relation="copy", method="", coverage=1.0, aligned_similarity=1.0,
                prose_coverage=1.0, prose_coverage_longer=1.0, prose_similarity=1.0,
                n_prose_words=n_prose_words, n_aligned=n_sentences, doc_similarity=1.0,
+               meaning_coverage=1.0, meaning_coverage_longer=1.0,
+               sentence_order=1.0 if n_sentences >= 2 else math.nan, position_gap=0.0,
                n_merged=0,
                identical_sentences=1.0,
                touched_sentences=0.0, swap_share=0.0, n_name_swaps=0, n_changed_numbers=0,
@@ -482,8 +550,7 @@ def identical_pair(pair: CandidatePair, *, nonwords: int, n_quotes: int,
                quotes_changed=0, zipf_shift=math.nan, nonwords_per_1k_a=per_1k,
                nonwords_per_1k_b=per_1k)
     row["paraphrase_probability"] = paraphrase_model().probability(paraphrase_evidence(
-        pair, prose_coverage=1.0, prose_coverage_longer=1.0, prose_similarity=1.0,
-        doc_similarity=1.0))
+        pair, SimpleNamespace(**row)))
     return row
 
 
