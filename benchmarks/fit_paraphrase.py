@@ -53,8 +53,27 @@ MONOTONE = {"content_overlap": 1, "immutable_overlap": 1, "prose_coverage": 1,
 TREES = dict(max_depth=3, max_iter=200, learning_rate=0.05, random_state=0)
 
 
+def model_decides(t: pd.DataFrame) -> pd.Series:
+    """The rows whose verdict the model can decide: those passing the rules of
+    ``verdict.relation_of`` that hold before it (prose aligned and long enough, numbers
+    and names kept, not near-verbatim). Fitted on the others too, the model would spend its
+    weight on pairs the rules already turn away (balanced classes share the negatives'
+    weight among them: many easy ones leave the hard ones light)."""
+    from corpus_tools.rewrites.options import RewriteOptions
+
+    opt = RewriteOptions()
+    names = t["n_name_swaps"] / t["n_swaps"].where(t["n_swaps"] > 0)
+    return ((t["prose_coverage"] >= opt.min_coverage)
+            & (t["n_prose_words"] >= opt.paraphrase_min_prose_words)
+            & (t["shingle_overlap"] < opt.paraphrase_max_shingle_overlap)
+            & (t["n_changed_numbers"] <= opt.rewrite_max_changed_numbers * t["n_aligned"])
+            & ~(t["numbers_kept"] < opt.rewrite_min_numbers_kept)
+            & ~(names > opt.rewrite_max_name_share)).fillna(False).astype(bool)
+
+
 def training_rows() -> pd.DataFrame:
-    """Aligned, non-copy rows with their evidence, ``y`` (1: a rewrite), ``half`` and ``domain``."""
+    """Aligned, non-copy rows the model decides (:func:`model_decides`) with their evidence,
+    ``y`` (1: a rewrite), ``half`` and ``domain``."""
     from rewrite_cases import labelled_pairs
 
     from corpus_tools.rewrites.paraphrase import PARAPHRASE_FEATURES, paraphrase_evidence
@@ -65,6 +84,7 @@ def training_rows() -> pd.DataFrame:
     spun = t["doc_a"].str.startswith("spun/") | t["doc_b"].str.startswith("spun/")
     keep = (fluent & ~(t["shared_source"].astype(bool) & (t["label"] == "none"))) | \
         (~fluent & ~spun & (t["label"] == "none"))
+    keep &= model_decides(t)
     t = t[keep].copy()
     t["y"] = t["label"].isin(["rewrite", "sibling"]).astype(int)
     key = np.where(fluent[keep], t["story"], t["doc_a"])

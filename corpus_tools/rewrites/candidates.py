@@ -255,7 +255,8 @@ def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.nd
         smaller immutable, shingle and content-word sets in common, the
         documents' word counts, ``align`` (worth aligning sentence by
         sentence: near-verbatim shingles, or enough content words with some
-        shingles or most immutables, or with few immutables to go by) and ``related`` (not aligned but
+        shingles or most immutables, or, with few immutables to go by, fewer content words:
+        ``align_min_content_few_immutables``) and ``related`` (not aligned but
         sharing enough immutables to be listed as ``related``).
     """
     ci, cj = np.asarray(ci, dtype=np.int64), np.asarray(cj, dtype=np.int64)
@@ -268,8 +269,9 @@ def screen_pairs(sketch: CorpusSketch, ids: list[str], ci: np.ndarray, cj: np.nd
         (n_imm[cj] < opt.content_index_max_immutables)
     align = ((shing >= opt.copy_min_shingle_overlap)
              | ((cont >= opt.align_min_content_overlap)
-                & ((shing >= opt.align_min_shingle_overlap) | most_immutables | few))
-             | ((cont >= opt.align_min_content_with_immutables) & most_immutables))
+                & ((shing >= opt.align_min_shingle_overlap) | most_immutables))
+             | ((cont >= opt.align_min_content_with_immutables) & most_immutables)
+             | ((cont >= opt.align_min_content_few_immutables) & few))
     ids_arr = np.asarray(ids, dtype=object)
     return pd.DataFrame({
         "i": ci, "j": cj, "doc_a": ids_arr[ci], "doc_b": ids_arr[cj],
