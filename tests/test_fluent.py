@@ -81,8 +81,9 @@ def test_numbers_are_read_as_digits_and_words():
     from corpus_tools.rewrites.features import doc_features, document_numbers
 
     f = doc_features("x", "On 30 July, 2,000 fans saw eight crews and twenty-three boats in "
-                          "the 3rd heat (1981-2003); one crew won.")
-    assert document_numbers(f) == {"30", "2000", "8", "23", "3", "1981", "2003"}
+                          "the 3rd heat (1981-2003); one crew won. Thirty-one-member boards "
+                          "often meet in tens, since mid-1996.")
+    assert document_numbers(f) == {"30", "2000", "8", "23", "3", "1981", "2003", "31", "1996"}
 
 
 def test_reports_from_one_template_with_other_numbers_are_not_rewrites():

@@ -244,19 +244,12 @@ _ORDINALS = {"third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eig
 _NUMBER_WORDS = {**_UNITS, **_TENS, **_ORDINALS}
 """Number words read as the number they name. "One", "first" and "second" are left out: a
 pronoun, an order and a unit of time far more often than a count."""
-_NUMBER_INITIALS = frozenset(w[0] for w in _NUMBER_WORDS)
-_DIGITS_RE = re.compile(r"\d+(?:\.\d+)?")
-
-
-def _word_number(word: str) -> str | None:
-    """The number a number word names ("eight", "twenty-three", "thirty-one-member"), or None."""
-    parts = word.split("-")
-    first = _NUMBER_WORDS.get(parts[0])
-    if first is None:
-        return None
-    if first in _TENS.values() and len(parts) > 1 and 0 < _UNITS.get(parts[1], 0) < 10:
-        first += _UNITS[parts[1]]
-    return str(first)
+_DIGITS_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ONES = {w: k + 1 for k, w in enumerate("one two three four five six seven eight nine".split())}
+"""The units of "twenty-one" ... "ninety-nine" (here "one" is a number)."""
+_NUMBER_WORD_RE = re.compile(
+    r"\b(" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")(?:-("
+    + "|".join(_ONES) + r"))?\b")
 
 
 def document_numbers(f: DocFeatures) -> frozenset:
@@ -267,13 +260,10 @@ def document_numbers(f: DocFeatures) -> frozenset:
     "twelve teams" and "July 30" for "30 July", but it does not change the numbers; two
     reports of the same kind of event ("eight teams"; "12 teams") do.
     """
-    out = set()
-    for words in f.sent_words:
-        for w in words:
-            if any(c.isdigit() for c in w):
-                out.update(_DIGITS_RE.findall(w.replace(",", "")))
-            elif w[:1] in _NUMBER_INITIALS and (n := _word_number(w)) is not None:
-                out.add(n)
+    out = {m.replace(",", "") for m in _DIGITS_RE.findall(f.text)}
+    for word, unit in _NUMBER_WORD_RE.findall(f.text.lower()):
+        n = _NUMBER_WORDS[word]
+        out.add(str(n + _ONES[unit] if unit and word in _TENS else n))
     return frozenset(out)
 
 
