@@ -287,6 +287,24 @@ def test_meaning_match_sees_the_order_of_the_story():
     assert 0.6 < in_order.coverage < 1.0
 
 
+def test_a_related_fluent_pair_says_what_held_it_back():
+    from corpus_tools.rewrites.verdict import explain
+
+    opt = RewriteOptions()
+    _, _, row = _judged(F["museum_original"], F["museum_rewrite"])
+    doubtful = row.copy()
+    doubtful["relation"], doubtful["paraphrase_probability"] = "related", 0.42
+    said = explain(doubtful, opt)
+    assert "paraphrase probability 0.42" in said and f"needs {opt.paraphrase_min_probability:.2f}" in said
+    assert "story's order for 100% of sentence pairs" in said
+    short = doubtful.copy()
+    short["n_prose_words"] = opt.paraphrase_min_prose_words - 1
+    assert f"only {opt.paraphrase_min_prose_words - 1} words of prose" in explain(short, opt)
+    renumbered = doubtful.copy()
+    renumbered["n_changed_numbers"] = renumbered["n_aligned"]
+    assert "number(s) were replaced" in explain(renumbered, opt)
+
+
 def test_an_improbable_pair_is_no_rewrite_by_any_rule():
     from corpus_tools.rewrites.verdict import relation_of
 

@@ -630,6 +630,25 @@ def explain(r, opt: RewriteOptions) -> str:
         return (f"related: {r.coverage:.0%} of the shorter text aligns, but the numbers differ: "
                 f"only {r.numbers_kept:.0%} of the smaller set of numbers is stated by both "
                 "texts: another report of the same kind of event, not a rewrite")
+    if r.n_changed_numbers > opt.rewrite_max_changed_numbers * r.n_aligned:
+        return (f"related: {r.coverage:.0%} of the shorter text aligns, but "
+                f"{int(r.n_changed_numbers)} number(s) were replaced by others inside aligned "
+                "sentences: another version or report, not a rewrite")
+    if r.shingle_overlap < opt.fluent_max_shingle_overlap:  # few phrases kept: fluent or other
+        if r.n_prose_words < opt.paraphrase_min_prose_words:
+            return (f"related: {r.coverage:.0%} of the shorter text aligns, but it has only "
+                    f"{int(r.n_prose_words)} words of prose: too few to tell a retelling from "
+                    "another text on the topic")
+        order = ("" if math.isnan(r.sentence_order) else
+                 f"; closest sentences in the story's order for {r.sentence_order:.0%} of "
+                 "sentence pairs")
+        return (f"related: {r.prose_coverage:.0%} of the shorter text's prose aligns, but the "
+                f"pair is no clear retelling: paraphrase probability "
+                f"{r.paraphrase_probability:.2f} (a fluent rewrite needs "
+                f"{opt.paraphrase_min_probability:.2f}){order}; "
+                f"{r.content_overlap:.0%} of content words and {r.immutable_overlap:.0%} of "
+                "names, numbers and rare words shared: another text on the topic, or a rewrite "
+                "too free to tell")
     return (f"related: {r.coverage:.0%} of the shorter text aligns, but only "
             f"{r.touched_sentences:.0%} of aligned sentences carry word swaps and "
             f"{r.identical_sentences:.0%} are verbatim, with {r.swap_share:.0%} one-for-one "
