@@ -55,20 +55,17 @@ TREES = dict(max_depth=3, max_iter=200, learning_rate=0.05, random_state=0)
 
 def model_decides(t: pd.DataFrame) -> pd.Series:
     """The rows whose verdict the model can decide: those passing the rules of
-    ``verdict.relation_of`` that hold before it (prose aligned and long enough, numbers
-    and names kept, not near-verbatim). Fitted on the others too, the model would spend its
-    weight on pairs the rules already turn away (balanced classes share the negatives'
-    weight among them: many easy ones leave the hard ones light)."""
+    ``verdict.relation_of`` that hold before it (``verdict.paraphrase_rules_hold``: prose
+    aligned and long enough, numbers and names kept, not near-verbatim). Fitted on the others
+    too, the model would spend its weight on pairs the rules already turn away (balanced
+    classes share the negatives' weight among them: many easy ones leave the hard ones
+    light)."""
     from corpus_tools.rewrites.options import RewriteOptions
+    from corpus_tools.rewrites.verdict import paraphrase_rules_hold
 
     opt = RewriteOptions()
-    names = t["n_name_swaps"] / t["n_swaps"].where(t["n_swaps"] > 0)
-    return ((t["prose_coverage"] >= opt.min_coverage)
-            & (t["n_prose_words"] >= opt.paraphrase_min_prose_words)
-            & (t["shingle_overlap"] < opt.paraphrase_max_shingle_overlap)
-            & (t["n_changed_numbers"] <= opt.rewrite_max_changed_numbers * t["n_aligned"])
-            & ~(t["numbers_kept"] < opt.rewrite_min_numbers_kept)
-            & ~(names > opt.rewrite_max_name_share)).fillna(False).astype(bool)
+    return pd.Series([paraphrase_rules_hold(r, r, opt) for r in t.itertuples(index=False)],
+                     index=t.index, dtype=bool)
 
 
 def training_rows() -> pd.DataFrame:

@@ -40,7 +40,7 @@ from .records import AlignedGroup, DirectionVotes, QuoteMatch, WordEdit
 __all__ = ["CandidatePair", "PairStatistics", "DirectionVotes", "VOTES", "VOTE_COLUMNS",
            "VERDICT_COLUMNS", "pair_statistics", "direction_votes", "relation_of", "judge_pair",
            "identical_pair", "unaligned_pairs", "finish_verdicts", "explain",
-           "paraphrase_probability"]
+           "paraphrase_probability", "paraphrase_rules_hold"]
 
 
 class CandidatePair(NamedTuple):
@@ -450,12 +450,7 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
                          and (s.identical_sentences >= opt.copy_min_identical
                               or s.touched_sentences <= opt.copy_max_touched)):
         return "copy", ""
-    if (s.prose_coverage >= opt.min_coverage  # prose must align: no verdict from lists
-            and s.n_prose_words >= opt.paraphrase_min_prose_words
-            and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
-            and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned
-            and not s.numbers_kept < opt.rewrite_min_numbers_kept
-            and s.name_share <= opt.rewrite_max_name_share):
+    if paraphrase_rules_hold(pair, s, opt):
         fluent = pair.shingle_overlap < opt.fluent_max_shingle_overlap
         if (retold and close_in_meaning and probable(opt.rewrite_min_probability)) or (
                 fluent and probable(opt.paraphrase_min_probability)):
@@ -463,6 +458,35 @@ def relation_of(pair: CandidatePair, s: PairStatistics, opt: RewriteOptions, *,
     if pair.n_shared_immutables >= opt.related_min_shared or s.coverage > 0:
         return "related", ""
     return None
+
+
+def paraphrase_rules_hold(pair, s, opt: RewriteOptions) -> bool:
+    """Whether the rules that come before the paraphrase model hold.
+
+    These are the rules of :func:`relation_of`'s second route: prose aligned (no verdict
+    from lists) and long enough to judge, not near-verbatim, numbers and names kept.
+
+    Parameters
+    ----------
+    pair, s
+        A :class:`CandidatePair` and its :class:`PairStatistics`, or one verdict row for
+        both (``benchmarks/fit_paraphrase.py`` fits the model on the rows these rules let
+        through).
+    opt : RewriteOptions
+        The thresholds.
+
+    Returns
+    -------
+    bool
+        True when the paraphrase model may decide the pair.
+    """
+    names = s.n_name_swaps / s.n_swaps if s.n_swaps else 0.0
+    return bool(s.prose_coverage >= opt.min_coverage
+                and s.n_prose_words >= opt.paraphrase_min_prose_words
+                and pair.shingle_overlap < opt.paraphrase_max_shingle_overlap
+                and s.n_changed_numbers <= opt.rewrite_max_changed_numbers * s.n_aligned
+                and not s.numbers_kept < opt.rewrite_min_numbers_kept  # NaN: no numbers
+                and names <= opt.rewrite_max_name_share)
 
 
 def paraphrase_probability(pair: CandidatePair, s: PairStatistics) -> float:
